@@ -1,0 +1,40 @@
+/*
+ * Copyright 2026 The Mailcore Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.mailcore.api.spi;
+
+import dev.mailcore.api.AccountId;
+import dev.mailcore.api.EmailId;
+import dev.mailcore.api.search.SearchQuery;
+import java.util.Set;
+
+/**
+ * Answers the content criteria of searches ({@link SearchQuery.Content} and boolean nodes over them); the engine
+ * answers the rest from metadata.
+ *
+ * <h2>Contract</h2>
+ *
+ * <ul>
+ *   <li>{@link #index} and {@link #remove} may work asynchronously, but a {@link #search} that starts after
+ *       {@link #index} returned sees that email, and one after {@link #remove} returned does not.
+ *   <li>Matching: case-insensitive substring for headers, addresses, subjects and attachment names; the body may
+ *       match words or prefixes, as the adapter documents. Documents of one account are never seen by another.
+ *   <li>All methods are safe from any number of threads.
+ *   <li>{@link #search} receives only queries for which {@link SearchQuery#isContentOnly()} holds, and throws
+ *       {@link IllegalArgumentException} for others.
+ * </ul>
+ *
+ * <p>The suite {@code SearchIndexContract} in mailcore-store-core's test-jar checks all of the above.
+ */
+public interface SearchIndex extends AutoCloseable {
+    void index(AccountId account, EmailId email, SearchDocument document);
+
+    void remove(AccountId account, EmailId email);
+
+    /** The ids of the account's indexed emails that match. */
+    Set<EmailId> search(AccountId account, SearchQuery contentQuery);
+
+    @Override
+    void close();
+}
