@@ -1,0 +1,335 @@
+/*
+ * Copyright 2026 The Mailcore Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.mailcore.store;
+
+import dev.mailcore.api.AccountChanged;
+import dev.mailcore.api.AccountId;
+import dev.mailcore.api.Changes;
+import dev.mailcore.api.Contents;
+import dev.mailcore.api.MailStore;
+import dev.mailcore.api.MailboxRole;
+import dev.mailcore.api.Mailboxes;
+import dev.mailcore.api.MessageSearch;
+import dev.mailcore.api.Messages;
+import dev.mailcore.api.Quotas;
+import dev.mailcore.api.Subscription;
+import dev.mailcore.api.spi.BlobStore;
+import dev.mailcore.api.spi.Directory;
+import dev.mailcore.api.spi.EventBus;
+import dev.mailcore.api.spi.MetadataStore;
+import dev.mailcore.api.spi.SearchIndex;
+import dev.mailcore.store.internal.AccountSetup;
+import dev.mailcore.store.internal.AppendService;
+import dev.mailcore.store.internal.ChangeService;
+import dev.mailcore.store.internal.ContentService;
+import dev.mailcore.store.internal.EngineContext;
+import dev.mailcore.store.internal.FlagUpdater;
+import dev.mailcore.store.internal.IdFactory;
+import dev.mailcore.store.internal.Indexer;
+import dev.mailcore.store.internal.MailboxService;
+import dev.mailcore.store.internal.MessageMover;
+import dev.mailcore.store.internal.MessageRemover;
+import dev.mailcore.store.internal.MessageService;
+import dev.mailcore.store.internal.QuotaGuard;
+import dev.mailcore.store.internal.QuotaService;
+import dev.mailcore.store.internal.SearchService;
+import dev.mailcore.store.internal.Threader;
+import dev.mailcore.store.internal.Transactions;
+import dev.mailcore.store.internal.mime.MimeExtractor;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
+
+/**
+ * The mailbox engine: the {@link MailStore} that protocol engines call, implemented over the storage SPIs. It
+ * allocates UIDs and MODSEQs, keeps the change log, threads emails, extracts MIME structure once at ingest, checks
+ * quotas, feeds the search index and publishes change events.
+ *
+ * <pre>{@code
+ * MailEngine engine = MailEngine.builder()
+ *         .metadataStore(new MemoryMetadataStore())
+ *         .blobStore(new MemoryBlobStore())
+ *         .searchIndex(new ScanSearchIndex())
+ *         .eventBus(new InJvmEventBus())
+ *         .build();
+ * AccountId alice = AccountId.of("alice");
+ * Mailbox inbox = engine.mailboxes().byPath(alice, "INBOX").orElseThrow();
+ * engine.messages().append(alice, inbox.id(), AppendRequest.of(rawMessageStream));
+ * }</pre>
+ *
+ * <p>The engine owns no storage: closing it releases its caches, and the SPIs are closed by whoever made them.
+ */
+public final class MailEngine implements MailStore {
+    private final EngineContext context;
+    private final MailboxService mailboxes;
+    private final MessageService messages;
+    private final ContentService contents;
+    private final ChangeService changes;
+    private final QuotaService quotas;
+    private final SearchService search;
+
+    private MailEngine(Builder b) {
+        this.context = new EngineContext(
+                b.metadata,
+                b.blobs,
+                b.index,
+                b.directory,
+                b.events,
+                b.clock,
+                b.zone,
+                new IdFactory(b.random),
+                b.maxMessageSize,
+                b.spoolThreshold,
+                b.spoolDirectory);
+        Transactions transactions = new Transactions(context);
+        AccountSetup setup = new AccountSetup(context, transactions, b.defaultMailboxes);
+        MimeExtractor extractor = new MimeExtractor();
+        Indexer indexer = new Indexer(context, extractor);
+        QuotaGuard quotaGuard = new QuotaGuard(context);
+        MessageRemover remover = new MessageRemover(context);
+        MessageMover mover = new MessageMover(context, remover, indexer, quotaGuard);
+        AppendService appends =
+                new AppendService(context, transactions, extractor, new Threader(context.ids()), indexer, quotaGuard);
+        this.mailboxes = new MailboxService(context, transactions, setup, remover, mover);
+        this.messages = new MessageService(
+                context, transactions, setup, appends, mover, remover, new FlagUpdater(), b.summaryCacheSize);
+        this.contents = new ContentService(context, transactions);
+        this.changes = new ChangeService(transactions);
+        this.quotas = new QuotaService(transactions, quotaGuard);
+        this.search = new SearchService(context, transactions, setup);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public Mailboxes mailboxes() {
+        return mailboxes;
+    }
+
+    @Override
+    public Messages messages() {
+        return messages;
+    }
+
+    @Override
+    public Contents contents() {
+        return contents;
+    }
+
+    @Override
+    public Changes changes() {
+        return changes;
+    }
+
+    @Override
+    public Quotas quotas() {
+        return quotas;
+    }
+
+    @Override
+    public MessageSearch search() {
+        return search;
+    }
+
+    @Override
+    public Subscription subscribe(AccountId account, Consumer<AccountChanged> listener) {
+        if (context.events() == null) {
+            throw new IllegalStateException("the engine was built without an event bus");
+        }
+        return context.events().subscribe(account, listener);
+    }
+
+    @Override
+    public void close() {
+        // Nothing of its own to release yet: caches go with the object; the SPIs belong to the caller.
+    }
+
+    /**
+     * Settings of a {@link MailEngine}. The metadata store and blob store are required; each setting may be given
+     * once.
+     */
+    public static final class Builder {
+        private MetadataStore metadata;
+        private BlobStore blobs;
+        private SearchIndex index;
+        private Directory directory;
+        private EventBus events;
+        private Clock clock;
+        private ZoneId zone;
+        private RandomGenerator random;
+        private long maxMessageSize = -1;
+        private int spoolThreshold = -1;
+        private Path spoolDirectory;
+        private long summaryCacheSize = -1;
+        private List<AccountSetup.DefaultMailbox> defaultMailboxes;
+
+        private Builder() {}
+
+        /** Where mailboxes, emails and the change log live. Required. */
+        public Builder metadataStore(MetadataStore store) {
+            this.metadata = once(this.metadata, store, "metadataStore");
+            return this;
+        }
+
+        /** Where message content lives. Required. */
+        public Builder blobStore(BlobStore store) {
+            this.blobs = once(this.blobs, store, "blobStore");
+            return this;
+        }
+
+        /** The index for content criteria; without one, content criteria match nothing. */
+        public Builder searchIndex(SearchIndex index) {
+            this.index = once(this.index, index, "searchIndex");
+            return this;
+        }
+
+        /** The directory quotas are read from; without one, every account is unlimited. */
+        public Builder directory(Directory directory) {
+            this.directory = once(this.directory, directory, "directory");
+            return this;
+        }
+
+        /** Where change events go; without one, {@link MailEngine#subscribe} is unavailable. */
+        public Builder eventBus(EventBus events) {
+            this.events = once(this.events, events, "eventBus");
+            return this;
+        }
+
+        /** The clock for received and saved dates. Default: the system clock in UTC. */
+        public Builder clock(Clock clock) {
+            this.clock = once(this.clock, clock, "clock");
+            return this;
+        }
+
+        /** The zone calendar-day search criteria (IMAP BEFORE/ON/SINCE) are evaluated in. Default: UTC. */
+        public Builder searchZone(ZoneId zone) {
+            this.zone = once(this.zone, zone, "searchZone");
+            return this;
+        }
+
+        /** The random source of new ids. Default: a fresh {@code SplittableRandom}-quality generator. */
+        public Builder idRandom(RandomGenerator random) {
+            this.random = once(this.random, random, "idRandom");
+            return this;
+        }
+
+        /** The largest message accepted, in octets. Default: 64 MiB. */
+        public Builder maxMessageSize(long bytes) {
+            if (maxMessageSize >= 0) {
+                throw new IllegalStateException("maxMessageSize was already set");
+            }
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxMessageSize must be positive");
+            }
+            this.maxMessageSize = bytes;
+            return this;
+        }
+
+        /** Messages up to this size are spooled in memory during ingest, larger ones to disk. Default: 256 KiB. */
+        public Builder spoolThreshold(int bytes) {
+            if (spoolThreshold >= 0) {
+                throw new IllegalStateException("spoolThreshold was already set");
+            }
+            if (bytes < 0) {
+                throw new IllegalArgumentException("spoolThreshold must not be negative");
+            }
+            this.spoolThreshold = bytes;
+            return this;
+        }
+
+        /** Where large messages are spooled during ingest. Default: the JVM's temporary directory. */
+        public Builder spoolDirectory(Path directory) {
+            this.spoolDirectory = once(this.spoolDirectory, directory, "spoolDirectory");
+            return this;
+        }
+
+        /** How many message summaries to keep in memory. Default: 100,000. */
+        public Builder summaryCacheSize(long entries) {
+            if (summaryCacheSize >= 0) {
+                throw new IllegalStateException("summaryCacheSize was already set");
+            }
+            if (entries < 0) {
+                throw new IllegalArgumentException("summaryCacheSize must not be negative");
+            }
+            this.summaryCacheSize = entries;
+            return this;
+        }
+
+        /**
+         * Mailboxes every account gets, besides INBOX, on first use, as name and role pairs (role may be null).
+         * Default: Drafts, Sent, Trash, Junk and Archive with their roles. Call with no arguments for INBOX alone.
+         */
+        public Builder defaultMailboxes(Object... nameRolePairs) {
+            if (defaultMailboxes != null) {
+                throw new IllegalStateException("defaultMailboxes was already set");
+            }
+            if (nameRolePairs.length % 2 != 0) {
+                throw new IllegalArgumentException("give name and role pairs");
+            }
+            List<AccountSetup.DefaultMailbox> list = new ArrayList<>();
+            for (int i = 0; i < nameRolePairs.length; i += 2) {
+                list.add(
+                        new AccountSetup.DefaultMailbox((String) nameRolePairs[i], (MailboxRole) nameRolePairs[i + 1]));
+            }
+            this.defaultMailboxes = list;
+            return this;
+        }
+
+        public MailEngine build() {
+            if (metadata == null) {
+                throw new IllegalStateException("set metadataStore(...): the engine needs a metadata store");
+            }
+            if (blobs == null) {
+                throw new IllegalStateException("set blobStore(...): the engine needs a blob store");
+            }
+            if (clock == null) {
+                clock = Clock.systemUTC();
+            }
+            if (zone == null) {
+                zone = java.time.ZoneOffset.UTC;
+            }
+            if (random == null) {
+                random = new java.security.SecureRandom();
+            }
+            if (maxMessageSize < 0) {
+                maxMessageSize = 64L << 20;
+            }
+            if (spoolThreshold < 0) {
+                spoolThreshold = 256 << 10;
+            }
+            if (spoolDirectory == null) {
+                spoolDirectory = Path.of(System.getProperty("java.io.tmpdir"));
+            }
+            if (summaryCacheSize < 0) {
+                summaryCacheSize = 100_000;
+            }
+            if (defaultMailboxes == null) {
+                defaultMailboxes = List.of(
+                        new AccountSetup.DefaultMailbox("Drafts", MailboxRole.DRAFTS),
+                        new AccountSetup.DefaultMailbox("Sent", MailboxRole.SENT),
+                        new AccountSetup.DefaultMailbox("Trash", MailboxRole.TRASH),
+                        new AccountSetup.DefaultMailbox("Junk", MailboxRole.JUNK),
+                        new AccountSetup.DefaultMailbox("Archive", MailboxRole.ARCHIVE));
+            }
+            return new MailEngine(this);
+        }
+
+        private static <T> T once(T current, T value, String name) {
+            if (current != null) {
+                throw new IllegalStateException(name + " was already set");
+            }
+            if (value == null) {
+                throw new NullPointerException(name);
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+/*
+ * Copyright 2026 The Mailcore Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.mailcore.store.internal;
+
+import dev.mailcore.api.AccountChanged;
+import dev.mailcore.api.AccountId;
+import dev.mailcore.api.ErrorReason;
+import dev.mailcore.api.MailException;
+import dev.mailcore.api.spi.MetadataReader;
+import dev.mailcore.api.spi.MetadataTransaction;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs engine operations as metadata transactions and does what must follow a commit: index updates, then one
+ * event for listeners. Nothing is published for a transaction that rolled back.
+ */
+public final class Transactions {
+    private static final Logger LOG = LoggerFactory.getLogger(Transactions.class);
+
+    private final EngineContext context;
+
+    public Transactions(EngineContext context) {
+        this.context = context;
+    }
+
+    public <T> T read(AccountId account, Function<MetadataReader, T> work) {
+        requireAccount(account);
+        return context.metadata().read(account, work);
+    }
+
+    public <T> T write(AccountId account, BiFunction<MetadataTransaction, ChangeRecorder, T> work) {
+        requireAccount(account);
+        ChangeRecorder[] holder = new ChangeRecorder[1];
+        T result = context.metadata().write(account, tx -> {
+            ChangeRecorder recorder = new ChangeRecorder(tx);
+            holder[0] = recorder;
+            T value = work.apply(tx, recorder);
+            recorder.flush();
+            return value;
+        });
+        afterCommit(account, holder[0]);
+        return result;
+    }
+
+    /** Null ids from a caller are a client error, not a crash. */
+    public static void requireAccount(AccountId account) {
+        if (account == null) {
+            throw new MailException(ErrorReason.INVALID_ARGUMENT, "account id is required");
+        }
+    }
+
+    private void afterCommit(AccountId account, ChangeRecorder recorder) {
+        List<Runnable> actions = recorder.afterCommitActions();
+        for (Runnable action : actions) {
+            action.run();
+        }
+        AccountChanged event = recorder.event(account);
+        if (event != null && context.events() != null) {
+            try {
+                context.events().publish(event);
+            } catch (RuntimeException e) {
+                // The change is durable already; a lost notification only delays listeners until their next poll.
+                LOG.warn("could not publish change of account {} at modseq {}", account, event.modSeq(), e);
+            }
+        }
+    }
+}
