@@ -37,16 +37,26 @@ final class StructureParser {
     ParsedMessage message(long start, long end, String section, int depth) {
         HeaderBlock header = HeaderBlock.read(window, start, end, true);
         ContentInfo info = ContentInfos.of(header, ContentInfos.TEXT_PLAIN);
-        boolean multipart = info.type().equals("multipart");
-        String bodySection = multipart ? section : child(section, 1);
-        return new ParsedMessage(header, entity(header, info, start, end, bodySection, depth));
+        // A message body that is a multipart takes the message's own number; any other body is "N.1" (or "1").
+        return new ParsedMessage(header, entity(header, info, start, end, section, child(section, 1), depth));
     }
 
-    private BodyPart entity(HeaderBlock header, ContentInfo info, long start, long end, String section, int depth) {
+    /**
+     * @param containerSection the section if the entity is parsed as a multipart
+     * @param section the section otherwise
+     */
+    private BodyPart entity(
+            HeaderBlock header,
+            ContentInfo info,
+            long start,
+            long end,
+            String containerSection,
+            String section,
+            int depth) {
         parts++;
         ByteSpan span = new ByteSpan(start, header.bodyStart(), end);
         if (info.type().equals("multipart")) {
-            BodyPart multipart = depth < MAX_DEPTH ? multipart(info, span, section, depth) : null;
+            BodyPart multipart = depth < MAX_DEPTH ? multipart(info, span, containerSection, depth) : null;
             return multipart != null
                     ? multipart
                     : leaf(section, ContentInfos.asLeaf(info, ContentInfos.TEXT_PLAIN), span);
@@ -78,7 +88,8 @@ final class StructureParser {
             MultipartSplitter.Range range = ranges.get(i);
             HeaderBlock header = HeaderBlock.read(window, range.start(), range.end(), false);
             ContentInfo childInfo = ContentInfos.of(header, childDefault);
-            children.add(entity(header, childInfo, range.start(), range.end(), child(section, i + 1), depth + 1));
+            String number = child(section, i + 1);
+            children.add(entity(header, childInfo, range.start(), range.end(), number, number, depth + 1));
         }
         return new BodyPart.Multipart(section, info, span, children);
     }

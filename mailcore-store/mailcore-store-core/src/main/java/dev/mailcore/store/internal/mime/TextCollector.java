@@ -51,7 +51,7 @@ final class TextCollector {
         if (text == null) {
             return "";
         }
-        String collapsed = collapse(text, PREVIEW_CHARS + 1).strip();
+        String collapsed = collapse(text, PREVIEW_CHARS + 1).replace('\n', ' ');
         if (collapsed.length() <= PREVIEW_CHARS) {
             return collapsed;
         }
