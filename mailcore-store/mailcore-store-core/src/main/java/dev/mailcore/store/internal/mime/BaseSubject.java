@@ -22,6 +22,12 @@ public final class BaseSubject {
     private static final Pattern LEADER =
             Pattern.compile("^(?:\\[[^\\[\\]]*\\] *)*(?:re|fwd?) *(?:\\[[^\\[\\]]*\\] *)?:", Pattern.CASE_INSENSITIVE);
 
+    /**
+     * Only this many characters of a subject are considered; threading never needs more, and it keeps the repeated
+     * prefix stripping cheap on hostile input.
+     */
+    static final int MAX_LENGTH = 2048;
+
     private static final Pattern BLOB = Pattern.compile("^\\[[^\\[\\]]*\\] *");
 
     private BaseSubject() {}
@@ -35,7 +41,9 @@ public final class BaseSubject {
             return "";
         }
         // (1) Tabs, line breaks and runs of blanks become one space.
-        String s = decodedSubject.replaceAll("[\\t\\r\\n ]+", " ");
+        String bounded =
+                decodedSubject.length() > MAX_LENGTH ? decodedSubject.substring(0, MAX_LENGTH) : decodedSubject;
+        String s = bounded.replaceAll("[\\t\\r\\n ]+", " ");
         while (true) {
             s = stripTrailers(s);
             s = stripLeaders(s);

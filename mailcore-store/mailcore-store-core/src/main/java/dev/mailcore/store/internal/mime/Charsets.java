@@ -10,7 +10,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /**
  * Turns the bytes of a header or text part into characters without ever failing: a named charset that Java knows
@@ -46,9 +45,7 @@ final class Charsets {
         if (ascii && (charset == null || charset.equals(StandardCharsets.US_ASCII))) {
             return new String(bytes, off, len, StandardCharsets.US_ASCII);
         }
-        if (charset == null
-                || charset.equals(StandardCharsets.US_ASCII)
-                || charset.name().toLowerCase(Locale.ROOT).contains("unknown")) {
+        if (charset == null || charset.equals(StandardCharsets.US_ASCII)) {
             return utf8OrLatin1(bytes, off, len);
         }
         return new String(bytes, off, len, charset);

@@ -13,6 +13,11 @@ import java.util.Locale;
  * before decoding (so a character split across two words survives), and bad words are kept as they stand.
  */
 final class EncodedWords {
+    /** Real encoded-words are at most 75 characters (RFC 2047 §2); broken mailers write longer ones. */
+    private static final int MAX_CHARSET = 64;
+
+    private static final int MAX_TEXT = 4096;
+
     private EncodedWords() {}
 
     static String decode(String value) {
@@ -65,7 +70,7 @@ final class EncodedWords {
     private record Word(String charset, byte[] bytes, int end) {}
 
     private static Word parseWord(String s, int start) {
-        int q1 = s.indexOf('?', start + 2);
+        int q1 = indexOf(s, "?", start + 2, start + MAX_CHARSET);
         if (q1 < 0 || q1 == start + 2 || q1 + 2 >= s.length() || s.charAt(q1 + 2) != '?') {
             return null;
         }
@@ -81,7 +86,7 @@ final class EncodedWords {
         }
         char encoding = Character.toUpperCase(s.charAt(q1 + 1));
         int textStart = q1 + 3;
-        int close = s.indexOf("?=", textStart);
+        int close = indexOf(s, "?=", textStart, textStart + MAX_TEXT);
         if (close < 0) {
             return null;
         }
@@ -101,6 +106,17 @@ final class EncodedWords {
             return null;
         }
         return new Word(charset.toLowerCase(Locale.ROOT), bytes, close + 2);
+    }
+
+    /** {@code s.indexOf(needle, from)}, looking no further than {@code to}, so bad input cannot cost quadratic time. */
+    private static int indexOf(String s, String needle, int from, int to) {
+        int last = Math.min(to, s.length() - needle.length());
+        for (int i = from; i <= last; i++) {
+            if (s.startsWith(needle, i)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static byte[] qDecode(String text) {

@@ -16,8 +16,8 @@ import java.util.List;
  * message's first line is not a header field at all (no {@code name:}), the message has no header and all of it is
  * body, so that the text of a header-less message is still found by search.
  *
- * <p>Fields are kept up to {@value #MAX_KEPT_BYTES} octets and {@value #MAX_FIELDS} fields per header; the rest is
- * still scanned (to find the body) but not kept.
+ * <p>Fields are kept up to {@value #MAX_KEPT_BYTES} octets (or the caller's smaller budget) and {@value #MAX_FIELDS}
+ * fields per header; the rest is still scanned (to find the body) but not kept.
  */
 record HeaderBlock(List<HeaderField> fields, long bodyStart) {
     static final int MAX_KEPT_BYTES = 256 * 1024;
@@ -29,6 +29,15 @@ record HeaderBlock(List<HeaderField> fields, long bodyStart) {
 
     /** One header field: the name as written and the value unfolded and trimmed, 8-bit octets read as UTF-8. */
     record HeaderField(String name, String value) {}
+
+    /** Roughly the octets this header keeps in memory, for the caller's budget. */
+    int keptBytes() {
+        int total = 0;
+        for (HeaderField field : fields) {
+            total += field.name().length() + field.value().length() + 1;
+        }
+        return total;
+    }
 
     /** The value of the first field named {@code name} (case-insensitive), or null. */
     String first(String name) {
@@ -47,7 +56,8 @@ record HeaderBlock(List<HeaderField> fields, long bodyStart) {
      *     part's header always runs to its empty line, as the multipart splitter assumed when it looked for the part's
      *     end
      */
-    static HeaderBlock read(ByteWindow window, long start, long limit, boolean message) {
+    static HeaderBlock read(ByteWindow window, long start, long limit, boolean message, int budget) {
+        int maxKept = Math.min(MAX_KEPT_BYTES, Math.max(0, budget));
         if (start >= limit) {
             return new HeaderBlock(List.of(), limit);
         }
@@ -70,10 +80,10 @@ record HeaderBlock(List<HeaderField> fields, long bodyStart) {
             boolean continuation = first == ' ' || first == '\t';
             if (!continuation) {
                 addField(fields, current);
-                current = fields.size() < MAX_FIELDS && kept < MAX_KEPT_BYTES ? new ByteArrayOutputStream() : null;
+                current = fields.size() < MAX_FIELDS && kept < maxKept ? new ByteArrayOutputStream() : null;
             }
             if (current != null) {
-                int room = MAX_KEPT_BYTES - kept;
+                int room = maxKept - kept;
                 int n = (int) Math.min(room, end - p);
                 if (n > 0) {
                     current.writeBytes(window.bytes(p, p + n));

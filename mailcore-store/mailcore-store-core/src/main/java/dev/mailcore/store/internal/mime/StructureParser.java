@@ -24,8 +24,12 @@ final class StructureParser {
 
     private static final Set<String> IDENTITY_ENCODINGS = Set.of("7bit", "8bit", "binary");
 
+    /** Header octets kept for the whole message; beyond this, headers are scanned but not kept. */
+    static final int MAX_HEADER_BYTES = 8 * 1024 * 1024;
+
     private final ByteWindow window;
     private int parts;
+    private int headerBudget = MAX_HEADER_BYTES;
 
     StructureParser(ByteWindow window) {
         this.window = window;
@@ -35,7 +39,7 @@ final class StructureParser {
     record ParsedMessage(HeaderBlock header, BodyPart body) {}
 
     ParsedMessage message(long start, long end, String section, int depth) {
-        HeaderBlock header = HeaderBlock.read(window, start, end, true);
+        HeaderBlock header = readHeader(start, end, true);
         ContentInfo info = ContentInfos.of(header, ContentInfos.TEXT_PLAIN);
         // A message body that is a multipart takes the message's own number; any other body is "N.1" (or "1").
         return new ParsedMessage(header, entity(header, info, start, end, section, child(section, 1), depth));
@@ -86,12 +90,18 @@ final class StructureParser {
         List<BodyPart> children = new ArrayList<>(ranges.size());
         for (int i = 0; i < ranges.size() && parts < MAX_PARTS; i++) {
             MultipartSplitter.Range range = ranges.get(i);
-            HeaderBlock header = HeaderBlock.read(window, range.start(), range.end(), false);
+            HeaderBlock header = readHeader(range.start(), range.end(), false);
             ContentInfo childInfo = ContentInfos.of(header, childDefault);
             String number = child(section, i + 1);
             children.add(entity(header, childInfo, range.start(), range.end(), number, number, depth + 1));
         }
         return new BodyPart.Multipart(section, info, span, children);
+    }
+
+    private HeaderBlock readHeader(long start, long end, boolean message) {
+        HeaderBlock header = HeaderBlock.read(window, start, end, message, headerBudget);
+        headerBudget -= header.keptBytes();
+        return header;
     }
 
     private BodyPart leaf(String section, ContentInfo info, ByteSpan span) {

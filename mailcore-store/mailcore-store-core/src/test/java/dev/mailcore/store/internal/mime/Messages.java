@@ -26,7 +26,7 @@ final class Messages {
     static ExtractedMessage extract(byte[] message, Path tempDir) {
         try (SpooledMessage spooled =
                 SpooledMessage.spool(new ByteArrayInputStream(message), Long.MAX_VALUE, 1 << 20, tempDir)) {
-            return new MimeExtractor().extract(spooled);
+            return MimeExtractor.extractOrThrow(spooled);
         }
     }
 

@@ -111,6 +111,20 @@ class MimeHeadersTest {
     }
 
     @Test
+    void encodedWordAsUnquotedParameterValueIsDecoded() {
+        // Seen in real mail (and in the corpus): Angus cannot parse this Content-Type at all.
+        String message = crlf(
+                "Content-Type: text/plain; charset=\"US-ASCII\"; name==?koi8-r?B?89DJ08/LLmRvYw==?=",
+                "Content-Disposition: attachment; filename==?koi8-r?B?89DJ08/LLmRvYw==?=",
+                "",
+                "x");
+        ContentInfo info = extract(message, tempDir).summary().body().content();
+
+        assertThat(info.fileName()).isEqualTo("Список.doc");
+        assertThat(info.mediaType()).isEqualTo("text/plain");
+    }
+
+    @Test
     void envelopeKeepsRawUnfoldedValuesAndGroups() {
         String message = crlf(
                 "Date: Mon, 7 Feb 1994 21:52:25 -0800 (PST)",

@@ -123,6 +123,26 @@ class MimeRobustnessTest {
     }
 
     @Test
+    void hostileHeadersAndHtmlAreHandledInLinearTime() {
+        String subject = "=?a?q?x".repeat(30_000);
+        String references = "<".repeat(100_000);
+        String html = "<a".repeat(200_000) + "&amp".repeat(100_000) + "<script>" + "x".repeat(100_000);
+        String message = Messages.crlf(
+                "Subject: " + subject,
+                "References: " + references,
+                "To: " + "\"a\\".repeat(20_000),
+                "Content-Type: text/html",
+                "",
+                html);
+        ExtractedMessage extracted = extract(message, tempDir);
+
+        // Compared as a boolean so that a failure does not print 200 k characters.
+        assertThat(subject.equals(extracted.summary().subject())).isTrue();
+        assertThat(extracted.summary().references()).isEmpty();
+        assertThat(BaseSubject.of("Re: ".repeat(100_000) + "topic")).isNotNull();
+    }
+
+    @Test
     void binaryGarbageGivesATextLeaf() {
         byte[] garbage = new byte[64 * 1024];
         new Random(7).nextBytes(garbage);

@@ -87,7 +87,7 @@ class SpooledMessageTest {
                         .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
             }
 
-            ExtractedMessage extracted = new MimeExtractor().extract(message);
+            ExtractedMessage extracted = MimeExtractor.extractOrThrow(message);
             BodyPart.Multipart root = (BodyPart.Multipart) extracted.summary().body();
             BodyPart attachment = root.parts().get(1);
             assertThat(attachment.span().bodyStart()).isEqualTo(head.length());
