@@ -73,7 +73,7 @@ public class EngineBenchmarks {
                 .searchIndex(index)
                 .eventBus(events)
                 .build();
-        inbox = engine.mailboxes().byPath(ACCOUNT, "INBOX").orElseThrow();
+        inbox = engine.mailboxes().byPath(ACCOUNT, "INBOX").orElseThrow().id();
         appendTarget = engine.mailboxes().create(ACCOUNT, "Target", null).id();
         for (int i = 0; i < mailboxSize; i++) {
             engine.messages().append(ACCOUNT, inbox, AppendRequest.of(new ByteArrayInputStream(TestMail.generate(i))));

@@ -5,6 +5,8 @@
 package dev.mailcore.api;
 
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A change to message flags, as IMAP STORE expresses it: add, remove or replace a set of flags, where
@@ -49,14 +51,14 @@ public record FlagChange(Mode mode, Flags flags) {
         };
     }
 
-    private static java.util.Set<String> union(Flags a, Flags b) {
-        java.util.Set<String> result = new java.util.TreeSet<>(a.keywords());
+    private static Set<String> union(Flags a, Flags b) {
+        Set<String> result = new TreeSet<>(a.keywords());
         result.addAll(b.keywords());
         return result;
     }
 
-    private static java.util.Set<String> difference(Flags a, Flags b) {
-        java.util.Set<String> result = new java.util.TreeSet<>(a.keywords());
+    private static Set<String> difference(Flags a, Flags b) {
+        Set<String> result = new TreeSet<>(a.keywords());
         result.removeAll(b.keywords());
         return result;
     }

@@ -49,10 +49,14 @@ public sealed interface SearchQuery {
         return new Not(query);
     }
 
-    /** Whether this criterion and all below it are {@link Content} criteria (or boolean nodes over them). */
+    /**
+     * Whether this criterion and all below it are {@link Content} criteria, or {@link All}, or boolean nodes over
+     * them: what a {@link dev.mailcore.api.spi.SearchIndex} can answer alone.
+     */
     default boolean isContentOnly() {
         return switch (this) {
             case Content c -> true;
+            case All all -> true;
             case And and -> and.queries().stream().allMatch(SearchQuery::isContentOnly);
             case Or or -> or.queries().stream().allMatch(SearchQuery::isContentOnly);
             case Not not -> not.query().isContentOnly();

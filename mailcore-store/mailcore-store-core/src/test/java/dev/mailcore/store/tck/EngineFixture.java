@@ -27,8 +27,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * The base of the engine contract suites: an adapter's test extends a suite and says how to make its SPIs; the
- * suite builds a {@link MailEngine} over them for each test.
+ * The base of the engine contract suites: an adapter's test extends a suite and says, through
+ * {@link #adapters()}, how to make its SPIs; the suite builds a {@link MailEngine} over them for each test.
  */
 public abstract class EngineFixture {
     protected MailEngine engine;
@@ -39,23 +39,20 @@ public abstract class EngineFixture {
     protected final AccountId alice = AccountId.of("alice");
     protected final AccountId bob = AccountId.of("bob");
 
-    protected abstract MetadataStore newMetadataStore();
+    /** The SPIs of the adapter under test. */
+    protected abstract EngineAdapters adapters();
 
-    protected abstract BlobStore newBlobStore();
-
-    protected abstract SearchIndex newSearchIndex();
-
-    protected abstract EventBus newEventBus();
-
-    /** A directory holding one user with the given quota. */
-    protected abstract Directory newDirectory(String login, String password, Quota quota);
+    protected Directory newDirectory(String login, String password, Quota quota) {
+        return adapters().newDirectory(login, password, quota);
+    }
 
     @BeforeEach
     void startEngine() {
-        metadata = newMetadataStore();
-        blobs = newBlobStore();
-        index = newSearchIndex();
-        events = newEventBus();
+        EngineAdapters adapters = adapters();
+        metadata = adapters.newMetadataStore();
+        blobs = adapters.newBlobStore();
+        index = adapters.newSearchIndex();
+        events = adapters.newEventBus();
         engine = configure(MailEngine.builder()
                         .metadataStore(metadata)
                         .blobStore(blobs)

@@ -25,6 +25,7 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -338,8 +339,22 @@ public abstract class MessagesContract extends EngineFixture {
     @Test
     void repliesJoinTheirThreadUnlessTheSubjectChanged() {
         MailboxId inbox = inbox(alice).id();
-        AppendResult root = append(alice, inbox, message("a@x", "b@x", "Plans", "hi", "root@x", null));
-        AppendResult reply = append(alice, inbox, message("b@x", "a@x", "Re: Plans", "ok", "reply@x", "root@x"));
+        AppendResult root = engine.messages()
+                .append(
+                        alice,
+                        inbox,
+                        new AppendRequest(
+                                stream(message("a@x", "b@x", "Plans", "hi", "root@x", null)),
+                                Set.of(),
+                                Instant.parse("2026-01-01T10:00:00Z")));
+        AppendResult reply = engine.messages()
+                .append(
+                        alice,
+                        inbox,
+                        new AppendRequest(
+                                stream(message("b@x", "a@x", "Re: Plans", "ok", "reply@x", "root@x")),
+                                Set.of(),
+                                Instant.parse("2026-01-01T09:00:00Z")));
         AppendResult offTopic = append(alice, inbox, message("b@x", "a@x", "Lunch?", "?", "lunch@x", "root@x"));
         assertThat(reply.threadId()).isEqualTo(root.threadId());
         assertThat(offTopic.threadId()).isNotEqualTo(root.threadId());
@@ -347,7 +362,8 @@ public abstract class MessagesContract extends EngineFixture {
         AppendResult child = append(alice, inbox, message("c@x", "a@x", "Re: Trip", "later", "child@x", "parent@x"));
         AppendResult parent = append(alice, inbox, message("a@x", "c@x", "Trip", "first", "parent@x", null));
         assertThat(parent.threadId()).isEqualTo(child.threadId());
-        assertThat(engine.messages().thread(alice, root.threadId())).containsExactly(root.emailId(), reply.emailId());
+        // Oldest received first: the reply was given an earlier received date.
+        assertThat(engine.messages().thread(alice, root.threadId())).containsExactly(reply.emailId(), root.emailId());
         assertReason(
                 () -> engine.messages().thread(alice, dev.mailcore.api.ThreadId.of("Tnone")), ErrorReason.NOT_FOUND);
     }
@@ -374,13 +390,16 @@ public abstract class MessagesContract extends EngineFixture {
     void listenersHearAboutChangesAfterTheyAreDurable() {
         MailboxId inbox = inbox(alice).id();
         List<AccountChanged> heard = new CopyOnWriteArrayList<>();
-        try (var subscription = engine.subscribe(alice, heard::add)) {
+        var subscription = engine.subscribe(alice, heard::add);
+        try {
             AppendResult added = append(alice, inbox, message("s", "b"));
             await().atMost(Duration.ofSeconds(5)).until(() -> !heard.isEmpty());
             AccountChanged event = heard.get(heard.size() - 1);
             assertThat(event.modSeq()).isEqualTo(added.modSeq());
             assertThat(event.mailboxes()).contains(inbox);
             assertThat(event.emailsChanged()).isTrue();
+        } finally {
+            subscription.close();
         }
     }
 }
