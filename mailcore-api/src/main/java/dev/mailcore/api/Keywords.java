@@ -5,9 +5,9 @@
 package dev.mailcore.api;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Keywords are JMAP's name for IMAP flags (RFC 8621 §4.1.1). Mailcore stores them lowercase, as JMAP requires; the
@@ -81,9 +81,22 @@ public final class Keywords {
         return keyword.toLowerCase(Locale.ROOT);
     }
 
-    /** Normalizes every keyword of {@code keywords} into a new sorted, unmodifiable set. */
+    /**
+     * Normalizes every keyword of {@code keywords} into an unmodifiable set. A set that is already unmodifiable and
+     * normalized is returned as it is, so re-wrapping stored keywords costs no copy.
+     */
     public static Set<String> normalizeAll(Collection<String> keywords) {
-        TreeSet<String> result = new TreeSet<>();
+        boolean normalized = true;
+        for (String keyword : keywords) {
+            if (!normalize(keyword).equals(keyword)) {
+                normalized = false;
+                break;
+            }
+        }
+        if (normalized) {
+            return Set.copyOf(keywords);
+        }
+        Set<String> result = new HashSet<>();
         for (String keyword : keywords) {
             result.add(normalize(keyword));
         }
