@@ -160,13 +160,30 @@ public final class MailboxService implements Mailboxes {
     /** Creates the missing levels of a path; the last one gets {@code role}. Returns the last mailbox's id. */
     private MailboxId createPath(
             MetadataTransaction tx, ChangeRecorder recorder, MailboxTree tree, List<String> levels, MailboxRole role) {
+        return ensurePath(tx, recorder, tree, levels, role, null);
+    }
+
+    /**
+     * Finds or creates each level of {@code levels}; a created last level gets {@code role}. Refuses a path through
+     * {@code movedMailbox} (null for none), since a mailbox cannot move below itself.
+     */
+    private MailboxId ensurePath(
+            MetadataTransaction tx,
+            ChangeRecorder recorder,
+            MailboxTree tree,
+            List<String> levels,
+            MailboxRole role,
+            MailboxId movedMailbox) {
         MailboxId parent = null;
         for (int i = 0; i < levels.size(); i++) {
             Optional<MailboxRecord> existing = tree.byLevels(levels.subList(0, i + 1));
-            if (existing.isPresent()) {
-                parent = existing.get().id();
-            } else {
+            if (existing.isEmpty()) {
                 parent = insert(tx, recorder, parent, levels.get(i), i == levels.size() - 1 ? role : null);
+            } else if (movedMailbox != null
+                    && tree.isSelfOrDescendant(existing.get().id(), movedMailbox)) {
+                throw new MailException(ErrorReason.CANNOT, "a mailbox cannot move below itself");
+            } else {
+                parent = existing.get().id();
             }
         }
         return parent;
@@ -200,7 +217,7 @@ public final class MailboxService implements Mailboxes {
             }
             MailboxId parent = levels.size() == 1
                     ? null
-                    : parentFor(tx, recorder, tree, levels.subList(0, levels.size() - 1), mailbox);
+                    : ensurePath(tx, recorder, tree, levels.subList(0, levels.size() - 1), null, mailbox);
             MailboxRecord renamed = new MailboxRecord(
                     record.id(),
                     parent,
@@ -214,28 +231,6 @@ public final class MailboxService implements Mailboxes {
             return record.id();
         });
         return get(account, result).orElseThrow();
-    }
-
-    /** Finds or creates the parent levels of a rename target, refusing a parent inside the renamed mailbox. */
-    private MailboxId parentFor(
-            MetadataTransaction tx,
-            ChangeRecorder recorder,
-            MailboxTree tree,
-            List<String> parentLevels,
-            MailboxId renamed) {
-        MailboxId parent = null;
-        for (int i = 0; i < parentLevels.size(); i++) {
-            Optional<MailboxRecord> existing = tree.byLevels(parentLevels.subList(0, i + 1));
-            if (existing.isPresent()) {
-                if (tree.isSelfOrDescendant(existing.get().id(), renamed)) {
-                    throw new MailException(ErrorReason.CANNOT, "a mailbox cannot move below itself");
-                }
-                parent = existing.get().id();
-            } else {
-                parent = insert(tx, recorder, parent, parentLevels.get(i), null);
-            }
-        }
-        return parent;
     }
 
     /** RFC 9051 §6.3.6: renaming INBOX moves its messages to a new mailbox and leaves INBOX, now empty, in place. */
