@@ -5,15 +5,12 @@
 package dev.mailcore.api;
 
 /**
- * Counters of one mailbox, for IMAP STATUS and SELECT and JMAP Mailbox/get.
+ * Counters of one mailbox, for IMAP STATUS and SELECT and JMAP Mailbox/get; cheap to read.
  *
  * @param mailbox the mailbox with its UIDVALIDITY, UIDNEXT and HIGHESTMODSEQ
  * @param messages how many messages it holds
  * @param unseen how many of them lack {@code $seen}
  * @param deleted how many are marked {@code \Deleted}
  * @param size the sum of their sizes in octets (STATUS=SIZE)
- * @param threads how many distinct threads they belong to (JMAP totalThreads)
- * @param unseenThreads how many threads have an unseen message here (JMAP unreadThreads)
  */
-public record MailboxStatus(
-        Mailbox mailbox, long messages, long unseen, long deleted, long size, long threads, long unseenThreads) {}
+public record MailboxStatus(Mailbox mailbox, long messages, long unseen, long deleted, long size) {}

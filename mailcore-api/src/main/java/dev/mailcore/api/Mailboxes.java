@@ -27,6 +27,14 @@ public interface Mailboxes {
     MailboxStatus status(AccountId account, MailboxId mailbox);
 
     /**
+     * Thread counters of one mailbox. They cost a read of every message of the mailbox, so they are apart from
+     * {@link #status}.
+     *
+     * @throws MailException {@link ErrorReason#MAILBOX_NOT_FOUND}
+     */
+    ThreadCounts threadCounts(AccountId account, MailboxId mailbox);
+
+    /**
      * Creates a mailbox at a full path, creating missing parents as IMAP CREATE does.
      *
      * @param role the special use to give it, or null

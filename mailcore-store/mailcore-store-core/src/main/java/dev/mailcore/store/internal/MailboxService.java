@@ -15,6 +15,7 @@ import dev.mailcore.api.MailboxRole;
 import dev.mailcore.api.MailboxStatus;
 import dev.mailcore.api.MailboxUpdate;
 import dev.mailcore.api.Mailboxes;
+import dev.mailcore.api.ThreadCounts;
 import dev.mailcore.api.UidSet;
 import dev.mailcore.api.spi.EmailRecord;
 import dev.mailcore.api.spi.MailboxCounts;
@@ -95,20 +96,25 @@ public final class MailboxService implements Mailboxes {
             MailboxTree tree = MailboxTree.read(r);
             MailboxRecord record = tree.get(mailbox).orElseThrow(() -> notFound(mailbox));
             MailboxCounts counts = r.counts(mailbox);
-            long[] threadCounts = threadCounts(r, mailbox);
             return new MailboxStatus(
                     tree.view(record, state(r, mailbox)),
                     counts.messages(),
                     counts.unseen(),
                     counts.deleted(),
-                    counts.size(),
-                    threadCounts[0],
-                    threadCounts[1]);
+                    counts.size());
         });
     }
 
-    /** Distinct threads in the mailbox, and those with an unseen message there (JMAP totalThreads/unreadThreads). */
-    private static long[] threadCounts(MetadataReader r, MailboxId mailbox) {
+    @Override
+    public ThreadCounts threadCounts(AccountId account, MailboxId mailbox) {
+        setup.ensure(account);
+        return transactions.read(account, r -> {
+            MessageService.requireMailbox(r, mailbox);
+            return countThreads(r, mailbox);
+        });
+    }
+
+    private static ThreadCounts countThreads(MetadataReader r, MailboxId mailbox) {
         List<MessageRecord> messages = r.messages(mailbox, UidSet.all(), 0);
         Map<dev.mailcore.api.EmailId, EmailRecord> emails =
                 r.emails(messages.stream().map(MessageRecord::emailId).toList());
@@ -120,7 +126,7 @@ public final class MailboxService implements Mailboxes {
                 unseen.add(email.threadId());
             }
         }
-        return new long[] {threads.size(), unseen.size()};
+        return new ThreadCounts(threads.size(), unseen.size());
     }
 
     @Override
