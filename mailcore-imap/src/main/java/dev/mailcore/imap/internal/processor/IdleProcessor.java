@@ -44,6 +44,10 @@ public final class IdleProcessor implements Processor<Command.Idle> {
             }
         }));
         session.out().raw("+ idling").crlf();
+        // Changes that happened before the subscription are reported now; later ones come through the events.
+        if (session.selected() != null) {
+            session.selected().refresh(session.store(), session.account(), session.out(), true, session.condstore());
+        }
         session.await(new ImapSession.Continuation() {
             @Override
             public void line(byte[] line) {
