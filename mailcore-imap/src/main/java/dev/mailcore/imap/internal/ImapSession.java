@@ -42,7 +42,6 @@ public final class ImapSession implements ProtocolHandler {
     private SelectedMailbox selected;
     private Continuation continuation;
     private boolean condstore;
-    private boolean rev2;
 
     public ImapSession(Connection connection, ImapConfig config) {
         this.connection = connection;
@@ -281,15 +280,6 @@ public final class ImapSession implements ProtocolHandler {
 
     public void enableCondstore() {
         condstore = true;
-    }
-
-    public boolean rev2() {
-        return rev2;
-    }
-
-    public void enableRev2() {
-        rev2 = true;
-        out.utf8(true);
     }
 
     public void enableUtf8() {

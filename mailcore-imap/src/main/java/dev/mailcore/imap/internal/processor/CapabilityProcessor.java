@@ -26,7 +26,8 @@ public final class CapabilityProcessor implements Processor<Command.Capability> 
 
     @Override
     public List<String> capabilities(ImapSession session) {
-        return List.of("IMAP4rev1", "IMAP4rev2", "LITERAL+");
+        // IMAP4rev2 is announced once its mandatory parts (ESEARCH, BINARY, LIST-STATUS, ...) are in.
+        return List.of("IMAP4rev1", "LITERAL+");
     }
 
     @Override

@@ -12,7 +12,7 @@ import dev.mailcore.imap.internal.SessionState;
 import java.util.List;
 import java.util.Set;
 
-/** ENABLE (RFC 5161): CONDSTORE, IMAP4rev2 and UTF8=ACCEPT; others are ignored as the RFC asks. */
+/** ENABLE (RFC 5161): CONDSTORE and UTF8=ACCEPT; others are ignored as the RFC asks. */
 public final class EnableProcessor implements Processor<Command.Enable> {
     @Override
     public Class<Command.Enable> type() {
@@ -37,10 +37,6 @@ public final class EnableProcessor implements Processor<Command.Enable> {
                 case "CONDSTORE" -> {
                     session.enableCondstore();
                     enabled.add(capability);
-                }
-                case "IMAP4REV2" -> {
-                    session.enableRev2();
-                    enabled.add("IMAP4rev2");
                 }
                 case "UTF8=ACCEPT" -> {
                     session.enableUtf8();

@@ -54,9 +54,8 @@ public final class SelectProcessor implements Processor<Command.Select> {
                         ? "OK [PERMANENTFLAGS ()] read-only"
                         : "OK [PERMANENTFLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft \\*)] flags permitted");
         out.untagged(uids.length + " EXISTS");
-        if (!session.rev2()) {
-            out.untagged("0 RECENT");
-        }
+        // \\Recent is not tracked: no session ever sees a message as recent.
+        out.untagged("0 RECENT");
         out.untagged("OK [UIDVALIDITY " + mailbox.uidValidity() + "] UIDs valid");
         out.untagged("OK [UIDNEXT " + mailbox.uidNext() + "] predicted next UID");
         out.untagged("OK [HIGHESTMODSEQ " + mailbox.highestModSeq() + "] highest");
