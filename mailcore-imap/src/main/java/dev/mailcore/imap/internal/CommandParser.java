@@ -292,25 +292,25 @@ public final class CommandParser {
 
     private static Command search(String tag, boolean uid, CommandReader r) {
         r.space();
-        if (r.peek() == 'R' || r.peek() == 'r') {
-            throw new ParseException("SEARCH RETURN is not supported");
+        int c = r.peek();
+        if (!Character.isLetter(c)) {
+            return new Command.Search(tag, uid, SearchParser.keys(r));
         }
-        if (r.peek() == 'C' || r.peek() == 'c') {
-            // CHARSET: UTF-8 and US-ASCII are what we read anyway.
-            CommandReader probe = r;
-            String word = probe.atom();
-            if (word.equalsIgnoreCase("CHARSET")) {
-                r.space();
-                String charset = r.astring();
-                if (!charset.equalsIgnoreCase("UTF-8") && !charset.equalsIgnoreCase("US-ASCII")) {
-                    throw new BadCharset();
-                }
-                r.space();
-                return new Command.Search(tag, uid, SearchParser.keys(r));
-            }
-            // Not CHARSET: the word was the first key (CC); parse it as such.
+        // The first word may be CHARSET or RETURN, or already the first key.
+        String word = r.atom();
+        if (word.equalsIgnoreCase("RETURN")) {
+            throw new ParseException("SEARCH RETURN (ESEARCH) is not supported");
+        }
+        if (!word.equalsIgnoreCase("CHARSET")) {
             return new Command.Search(tag, uid, SearchParser.keysAfter(word, r));
         }
+        r.space();
+        String charset = r.astring();
+        // UTF-8 and US-ASCII are what the parser reads anyway.
+        if (!charset.equalsIgnoreCase("UTF-8") && !charset.equalsIgnoreCase("US-ASCII")) {
+            throw new BadCharset();
+        }
+        r.space();
         return new Command.Search(tag, uid, SearchParser.keys(r));
     }
 

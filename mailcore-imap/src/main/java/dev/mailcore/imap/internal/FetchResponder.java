@@ -48,7 +48,8 @@ public final class FetchResponder {
         if (command.uid() && !items.contains(FetchItem.Simple.UID)) {
             items.addFirst(FetchItem.Simple.UID);
         }
-        if (command.changedSince().isPresent() && !items.contains(FetchItem.Simple.MODSEQ)) {
+        // RFC 7162 §3.2: once CONDSTORE is on, every FETCH response carries MODSEQ.
+        if ((command.changedSince().isPresent() || session.condstore()) && !items.contains(FetchItem.Simple.MODSEQ)) {
             items.add(FetchItem.Simple.MODSEQ);
         }
         boolean setsSeen =

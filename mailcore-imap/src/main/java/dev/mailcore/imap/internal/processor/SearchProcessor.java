@@ -4,6 +4,8 @@
  */
 package dev.mailcore.imap.internal.processor;
 
+import dev.mailcore.api.MessageMeta;
+import dev.mailcore.api.UidSet;
 import dev.mailcore.api.search.SearchQuery;
 import dev.mailcore.imap.internal.Command;
 import dev.mailcore.imap.internal.Command.SearchKey;
@@ -37,14 +39,37 @@ public final class SearchProcessor implements Processor<Command.Search> {
                 .searchUids(session.account(), selected.mailbox().id(), query, List.of());
         ResponseWriter out = session.out();
         out.raw("* SEARCH");
+        UidSet.Builder found = UidSet.builder();
         for (long uid : uids) {
             int sequence = selected.sequenceOf(uid);
             if (sequence > 0) {
                 out.raw(" ").number(command.uid() ? uid : sequence);
+                found.add(uid);
             }
+        }
+        UidSet matched = found.build();
+        if (usesModSeq(query) && !matched.isEmpty()) {
+            // RFC 7162 §3.1.5: a search by MODSEQ reports the highest MODSEQ of what it found.
+            long highest = 0;
+            for (MessageMeta meta : session.store()
+                    .messages()
+                    .list(session.account(), selected.mailbox().id(), matched)) {
+                highest = Math.max(highest, meta.modSeq());
+            }
+            out.raw(" (MODSEQ ").number(highest).raw(")");
         }
         out.crlf();
         return command.uid() ? Completion.ok("UID SEARCH completed") : Completion.okNoExpunge("SEARCH completed");
+    }
+
+    private static boolean usesModSeq(SearchQuery query) {
+        return switch (query) {
+            case SearchQuery.ModSeqAtLeast m -> true;
+            case SearchQuery.And and -> and.queries().stream().anyMatch(SearchProcessor::usesModSeq);
+            case SearchQuery.Or or -> or.queries().stream().anyMatch(SearchProcessor::usesModSeq);
+            case SearchQuery.Not not -> usesModSeq(not.query());
+            default -> false;
+        };
     }
 
     private static SearchQuery resolve(SearchKey key, SelectedMailbox selected) {
