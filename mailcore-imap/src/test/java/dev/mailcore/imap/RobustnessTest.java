@@ -94,4 +94,18 @@ class RobustnessTest {
             assertThat(in.readLine()).isNull();
         }
     }
+
+    @Test
+    void aSilentClientIsLoggedOut() throws Exception {
+        try (ImapFixture quick = new ImapFixture(b -> b.idleTimeout(java.time.Duration.ofSeconds(1)));
+                Socket socket = new Socket(InetAddress.getLoopbackAddress(), quick.port())) {
+            socket.setSoTimeout(10_000);
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            assertThat(in.readLine()).startsWith("* OK");
+
+            assertThat(in.readLine()).isEqualTo("* BYE autologout: idle for too long");
+            assertThat(in.readLine()).isNull();
+        }
+    }
 }

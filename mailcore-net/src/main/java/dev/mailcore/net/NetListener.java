@@ -43,6 +43,7 @@ public final class NetListener implements AutoCloseable {
     private final NioSocketAcceptor acceptor;
     private final ExecutorService executor;
     private volatile boolean started;
+    private boolean closed;
 
     private NetListener(Builder settings) {
         this.settings = settings;
@@ -113,6 +114,10 @@ public final class NetListener implements AutoCloseable {
      * {@code grace} for the connections to close, then closes the rest.
      */
     public synchronized void close(Duration grace) {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (!started) {
             executor.close();
             acceptor.dispose();

@@ -18,6 +18,9 @@ public interface ProtocolHandler {
     /** The listener is shutting down; a protocol may say goodbye. The connection is closed afterwards. */
     default void shuttingDown() {}
 
+    /** The client sent nothing for longer than the idle timeout; the connection is closed afterwards. */
+    default void timedOut() {}
+
     /** The connection is closed, by either side. */
     default void closed() {}
 }

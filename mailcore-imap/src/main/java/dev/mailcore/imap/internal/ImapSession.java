@@ -83,6 +83,12 @@ public final class ImapSession implements ProtocolHandler {
     }
 
     @Override
+    public void timedOut() {
+        out.untagged("BYE autologout: idle for too long");
+        out.flush();
+    }
+
+    @Override
     public void closed() {
         if (continuation != null) {
             continuation.abandon();
@@ -156,6 +162,14 @@ public final class ImapSession implements ProtocolHandler {
             completion = Completion.no("[" + e.reason().imapCode() + "] " + safe(e.getMessage()));
         } catch (ParseException e) {
             completion = Completion.bad(e.getMessage());
+        } catch (RuntimeException e) {
+            // The client gets its tagged answer and the session goes on; the details stay in the log.
+            LOG.warn(
+                    "connection {}: {} failed",
+                    connection.id(),
+                    command.getClass().getSimpleName(),
+                    e);
+            completion = Completion.no("[SERVERBUG] internal error");
         }
         if (completion != null) {
             complete(command.tag(), completion);

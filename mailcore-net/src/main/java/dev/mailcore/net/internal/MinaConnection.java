@@ -155,6 +155,14 @@ public final class MinaConnection implements Connection, Framer.Output {
         });
     }
 
+    /** Called when the client was silent for too long. */
+    public void idle() {
+        enqueue(() -> {
+            handler.timedOut();
+            session.closeOnFlush();
+        });
+    }
+
     public void closedByPeer() {
         synchronized (lock) {
             closed = true;

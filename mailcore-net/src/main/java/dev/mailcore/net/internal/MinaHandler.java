@@ -51,7 +51,7 @@ public final class MinaHandler extends IoHandlerAdapter {
 
     @Override
     public void sessionIdle(IoSession session, IdleStatus status) {
-        session.closeNow();
+        connection(session).idle();
     }
 
     @Override
