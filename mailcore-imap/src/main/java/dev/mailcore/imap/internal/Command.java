@@ -36,7 +36,8 @@ public sealed interface Command {
 
     record Select(String tag, String mailbox, boolean readOnly, boolean condstore) implements Command {}
 
-    record Create(String tag, String mailbox) implements Command {}
+    /** @param specialUse the USE attributes of CREATE-SPECIAL-USE, usually empty */
+    record Create(String tag, String mailbox, List<String> specialUse) implements Command {}
 
     record Delete(String tag, String mailbox) implements Command {}
 

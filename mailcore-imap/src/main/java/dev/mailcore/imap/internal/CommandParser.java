@@ -68,12 +68,19 @@ public final class CommandParser {
             case "SELECT", "EXAMINE" -> select(tag, name.equals("EXAMINE"), r);
             case "CREATE" -> {
                 String mailbox = arg(r);
+                List<String> use = List.of();
                 if (!r.atEnd()) {
-                    // CREATE-SPECIAL-USE parameters are accepted and not yet applied.
+                    // CREATE-SPECIAL-USE (RFC 6154): CREATE name (USE (\\Drafts))
                     r.space();
-                    r.astringList();
+                    r.expect('(');
+                    if (!r.atom().equalsIgnoreCase("USE")) {
+                        throw new ParseException("unsupported CREATE parameter");
+                    }
+                    r.space();
+                    use = r.astringList();
+                    r.expect(')');
                 }
-                yield new Command.Create(tag, mailbox);
+                yield new Command.Create(tag, mailbox, use);
             }
             case "DELETE" -> new Command.Delete(tag, arg(r));
             case "RENAME" -> {
