@@ -1,0 +1,105 @@
+/*
+ * Copyright 2026 The Mailcore Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.mailcore.imap.internal;
+
+import dev.mailcore.api.search.SearchQuery;
+import dev.mailcore.net.Literal;
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalLong;
+
+/** A parsed IMAP command. Each record is what its processor needs, nothing more. */
+public sealed interface Command {
+    /** The tag the client gave the command. */
+    String tag();
+
+    record Capability(String tag) implements Command {}
+
+    record Noop(String tag) implements Command {}
+
+    record Logout(String tag) implements Command {}
+
+    record StartTls(String tag) implements Command {}
+
+    record Login(String tag, String user, String password) implements Command {}
+
+    /** @param initialResponse base64 text, "=" for an empty one, or null when absent (SASL-IR) */
+    record Authenticate(String tag, String mechanism, String initialResponse) implements Command {}
+
+    record Enable(String tag, List<String> capabilities) implements Command {}
+
+    record Id(String tag) implements Command {}
+
+    record Namespace(String tag) implements Command {}
+
+    record Select(String tag, String mailbox, boolean readOnly, boolean condstore) implements Command {}
+
+    /** @param specialUse the USE attributes of CREATE-SPECIAL-USE, usually empty */
+    record Create(String tag, String mailbox, List<String> specialUse) implements Command {}
+
+    record Delete(String tag, String mailbox) implements Command {}
+
+    record Rename(String tag, String from, String to) implements Command {}
+
+    record Subscribe(String tag, String mailbox, boolean subscribe) implements Command {}
+
+    /** LIST or LSUB. */
+    record ListMailboxes(String tag, String reference, String pattern, boolean lsub, boolean specialUseOnly)
+            implements Command {}
+
+    record Status(String tag, String mailbox, List<String> items) implements Command {}
+
+    record Append(String tag, String mailbox, List<String> flags, Instant date, Literal message) implements Command {}
+
+    record Check(String tag) implements Command {}
+
+    record Close(String tag) implements Command {}
+
+    record Unselect(String tag) implements Command {}
+
+    /** EXPUNGE, or UID EXPUNGE when {@code uids} is not null. */
+    record Expunge(String tag, SequenceSet uids) implements Command {}
+
+    record Fetch(String tag, boolean uid, SequenceSet set, List<FetchItem> items, OptionalLong changedSince)
+            implements Command {}
+
+    record Store(
+            String tag,
+            boolean uid,
+            SequenceSet set,
+            StoreMode mode,
+            boolean silent,
+            List<String> flags,
+            OptionalLong unchangedSince)
+            implements Command {}
+
+    /** COPY or MOVE. */
+    record Copy(String tag, boolean uid, SequenceSet set, String mailbox, boolean move) implements Command {}
+
+    /** The query has its sequence sets still unresolved; the processor resolves them. */
+    record Search(String tag, boolean uid, SearchKey key) implements Command {}
+
+    record Idle(String tag) implements Command {}
+
+    /** How STORE changes flags. */
+    enum StoreMode {
+        ADD,
+        REMOVE,
+        REPLACE
+    }
+
+    /** A parsed SEARCH key tree, before sequence numbers are resolved against the session. */
+    sealed interface SearchKey {
+        record Query(SearchQuery query) implements SearchKey {}
+
+        record Sequence(SequenceSet set, boolean uid) implements SearchKey {}
+
+        record And(List<SearchKey> keys) implements SearchKey {}
+
+        record Or(SearchKey left, SearchKey right) implements SearchKey {}
+
+        record Not(SearchKey key) implements SearchKey {}
+    }
+}

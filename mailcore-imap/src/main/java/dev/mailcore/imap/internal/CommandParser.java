@@ -1,0 +1,330 @@
+/*
+ * Copyright 2026 The Mailcore Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.mailcore.imap.internal;
+
+import dev.mailcore.imap.internal.Command.StoreMode;
+import dev.mailcore.net.Literal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalLong;
+
+/** Turns the tokens of one request into a {@link Command}. Stateless. */
+public final class CommandParser {
+    /** An unknown command name; answered with BAD. */
+    public static final class UnknownCommand extends RuntimeException {
+        public UnknownCommand(String name) {
+            super("unknown command " + name);
+        }
+    }
+
+    /** Reads the tag, or returns "*" when there is none. */
+    public static String tag(CommandReader reader) {
+        try {
+            String tag = reader.atom();
+            return tag.contains("+") ? "*" : tag;
+        } catch (ParseException e) {
+            return "*";
+        }
+    }
+
+    /** Parses what follows the tag; the reader is positioned after it. */
+    public Command parse(String tag, CommandReader reader) {
+        reader.space();
+        String name = reader.atom().toUpperCase(Locale.ROOT);
+        Command command = command(tag, name, reader);
+        reader.end();
+        return command;
+    }
+
+    private Command command(String tag, String name, CommandReader r) {
+        return switch (name) {
+            case "CAPABILITY" -> new Command.Capability(tag);
+            case "NOOP" -> new Command.Noop(tag);
+            case "LOGOUT" -> new Command.Logout(tag);
+            case "STARTTLS" -> new Command.StartTls(tag);
+            case "LOGIN" -> {
+                String user = arg(r);
+                yield new Command.Login(tag, user, arg(r));
+            }
+            case "AUTHENTICATE" -> authenticate(tag, r);
+            case "ENABLE" -> {
+                List<String> caps = new ArrayList<>();
+                while (!r.atEnd()) {
+                    r.space();
+                    caps.add(r.atom().toUpperCase(Locale.ROOT));
+                }
+                yield new Command.Enable(tag, caps);
+            }
+            case "ID" -> {
+                r.space();
+                skipIdParameters(r);
+                yield new Command.Id(tag);
+            }
+            case "NAMESPACE" -> new Command.Namespace(tag);
+            case "SELECT", "EXAMINE" -> select(tag, name.equals("EXAMINE"), r);
+            case "CREATE" -> {
+                String mailbox = arg(r);
+                List<String> use = List.of();
+                if (!r.atEnd()) {
+                    // CREATE-SPECIAL-USE (RFC 6154): CREATE name (USE (\\Drafts))
+                    r.space();
+                    r.expect('(');
+                    if (!r.atom().equalsIgnoreCase("USE")) {
+                        throw new ParseException("unsupported CREATE parameter");
+                    }
+                    r.space();
+                    use = r.astringList();
+                    r.expect(')');
+                }
+                yield new Command.Create(tag, mailbox, use);
+            }
+            case "DELETE" -> new Command.Delete(tag, arg(r));
+            case "RENAME" -> {
+                String from = arg(r);
+                yield new Command.Rename(tag, from, arg(r));
+            }
+            case "SUBSCRIBE" -> new Command.Subscribe(tag, arg(r), true);
+            case "UNSUBSCRIBE" -> new Command.Subscribe(tag, arg(r), false);
+            case "LIST", "LSUB" -> list(tag, name.equals("LSUB"), r);
+            case "STATUS" -> {
+                String mailbox = arg(r);
+                r.space();
+                yield new Command.Status(
+                        tag,
+                        mailbox,
+                        r.astringList().stream()
+                                .map(s -> s.toUpperCase(Locale.ROOT))
+                                .toList());
+            }
+            case "APPEND" -> append(tag, r);
+            case "CHECK" -> new Command.Check(tag);
+            case "CLOSE" -> new Command.Close(tag);
+            case "UNSELECT" -> new Command.Unselect(tag);
+            case "EXPUNGE" -> new Command.Expunge(tag, null);
+            case "IDLE" -> new Command.Idle(tag);
+            case "FETCH" -> fetch(tag, false, r);
+            case "STORE" -> store(tag, false, r);
+            case "COPY" -> copy(tag, false, false, r);
+            case "MOVE" -> copy(tag, false, true, r);
+            case "SEARCH" -> search(tag, false, r);
+            case "UID" -> uid(tag, r);
+            default -> throw new UnknownCommand(name);
+        };
+    }
+
+    private Command uid(String tag, CommandReader r) {
+        r.space();
+        String name = r.atom().toUpperCase(Locale.ROOT);
+        return switch (name) {
+            case "FETCH" -> fetch(tag, true, r);
+            case "STORE" -> store(tag, true, r);
+            case "COPY" -> copy(tag, true, false, r);
+            case "MOVE" -> copy(tag, true, true, r);
+            case "SEARCH" -> search(tag, true, r);
+            case "EXPUNGE" -> {
+                r.space();
+                yield new Command.Expunge(tag, SequenceSet.parse(r.sequenceSet()));
+            }
+            default -> throw new UnknownCommand("UID " + name);
+        };
+    }
+
+    private static String arg(CommandReader r) {
+        r.space();
+        return r.astring();
+    }
+
+    private static Command authenticate(String tag, CommandReader r) {
+        r.space();
+        String mechanism = r.atom().toUpperCase(Locale.ROOT);
+        String initial = null;
+        if (!r.atEnd()) {
+            r.space();
+            initial = r.atom();
+        }
+        return new Command.Authenticate(tag, mechanism, initial);
+    }
+
+    private static void skipIdParameters(CommandReader r) {
+        if (r.tryConsume('(')) {
+            while (!r.tryConsume(')')) {
+                r.tryConsume(' ');
+                nstring(r);
+            }
+        } else {
+            String nil = r.atom();
+            if (!nil.equalsIgnoreCase("NIL")) {
+                throw new ParseException("ID expects a list or NIL");
+            }
+        }
+    }
+
+    private static String nstring(CommandReader r) {
+        int c = r.peek();
+        if (c == '"' || c == '{') {
+            return r.astring();
+        }
+        String atom = r.atom();
+        if (!atom.equalsIgnoreCase("NIL")) {
+            throw new ParseException("expected a string or NIL");
+        }
+        return null;
+    }
+
+    private static Command select(String tag, boolean readOnly, CommandReader r) {
+        String mailbox = arg(r);
+        boolean condstore = false;
+        if (!r.atEnd()) {
+            r.space();
+            for (String parameter : r.astringList()) {
+                if (parameter.equalsIgnoreCase("CONDSTORE")) {
+                    condstore = true;
+                } else {
+                    throw new ParseException("unsupported SELECT parameter " + parameter);
+                }
+            }
+        }
+        return new Command.Select(tag, mailbox, readOnly, condstore);
+    }
+
+    private static Command list(String tag, boolean lsub, CommandReader r) {
+        r.space();
+        boolean specialUse = false;
+        if (!lsub && r.peek() == '(') {
+            for (String option : r.astringList()) {
+                specialUse |= option.equalsIgnoreCase("SPECIAL-USE");
+            }
+            r.space();
+        }
+        String reference = r.astring();
+        r.space();
+        String pattern = r.listMailbox();
+        if (!lsub && !r.atEnd()) {
+            // RETURN options: SPECIAL-USE attributes are always returned, the rest is not offered.
+            r.space();
+            String word = r.atom();
+            if (!word.equalsIgnoreCase("RETURN")) {
+                throw new ParseException("expected RETURN");
+            }
+            r.space();
+            r.astringList();
+        }
+        return new Command.ListMailboxes(tag, reference, pattern, lsub, specialUse);
+    }
+
+    private static Command append(String tag, CommandReader r) {
+        String mailbox = arg(r);
+        r.space();
+        List<String> flags = List.of();
+        if (r.peek() == '(') {
+            flags = r.astringList();
+            r.space();
+        }
+        Instant date = null;
+        if (r.peek() == '"') {
+            date = ImapDates.parseDateTime(new String(r.stringBytes(), java.nio.charset.StandardCharsets.US_ASCII));
+            r.space();
+        }
+        Literal message = r.literal();
+        return new Command.Append(tag, mailbox, flags, date, message);
+    }
+
+    private static Command fetch(String tag, boolean uid, CommandReader r) {
+        r.space();
+        SequenceSet set = SequenceSet.parse(r.sequenceSet());
+        r.space();
+        List<FetchItem> items = FetchParser.items(r);
+        OptionalLong changedSince = OptionalLong.empty();
+        if (!r.atEnd()) {
+            r.space();
+            r.expect('(');
+            String modifier = r.atom().toUpperCase(Locale.ROOT);
+            if (!modifier.equals("CHANGEDSINCE")) {
+                throw new ParseException("unsupported FETCH modifier " + modifier);
+            }
+            r.space();
+            changedSince = OptionalLong.of(r.number());
+            r.expect(')');
+        }
+        return new Command.Fetch(tag, uid, set, items, changedSince);
+    }
+
+    private static Command store(String tag, boolean uid, CommandReader r) {
+        r.space();
+        SequenceSet set = SequenceSet.parse(r.sequenceSet());
+        r.space();
+        OptionalLong unchangedSince = OptionalLong.empty();
+        if (r.tryConsume('(')) {
+            String modifier = r.atom().toUpperCase(Locale.ROOT);
+            if (!modifier.equals("UNCHANGEDSINCE")) {
+                throw new ParseException("unsupported STORE modifier " + modifier);
+            }
+            r.space();
+            unchangedSince = OptionalLong.of(r.number());
+            r.expect(')');
+            r.space();
+        }
+        String item = r.atom().toUpperCase(Locale.ROOT);
+        boolean silent = item.endsWith(".SILENT");
+        String base = silent ? item.substring(0, item.length() - 7) : item;
+        StoreMode mode = switch (base) {
+            case "+FLAGS" -> StoreMode.ADD;
+            case "-FLAGS" -> StoreMode.REMOVE;
+            case "FLAGS" -> StoreMode.REPLACE;
+            default -> throw new ParseException("invalid STORE item " + item);
+        };
+        r.space();
+        List<String> flags = new ArrayList<>();
+        if (r.peek() == '(') {
+            flags.addAll(r.astringList());
+        } else {
+            flags.add(r.atom());
+            while (!r.atEnd()) {
+                r.space();
+                flags.add(r.atom());
+            }
+        }
+        return new Command.Store(tag, uid, set, mode, silent, flags, unchangedSince);
+    }
+
+    private static Command copy(String tag, boolean uid, boolean move, CommandReader r) {
+        r.space();
+        SequenceSet set = SequenceSet.parse(r.sequenceSet());
+        return new Command.Copy(tag, uid, set, arg(r), move);
+    }
+
+    private static Command search(String tag, boolean uid, CommandReader r) {
+        r.space();
+        int c = r.peek();
+        if (!Character.isLetter(c)) {
+            return new Command.Search(tag, uid, SearchParser.keys(r));
+        }
+        // The first word may be CHARSET or RETURN, or already the first key.
+        String word = r.atom();
+        if (word.equalsIgnoreCase("RETURN")) {
+            throw new ParseException("SEARCH RETURN (ESEARCH) is not supported");
+        }
+        if (!word.equalsIgnoreCase("CHARSET")) {
+            return new Command.Search(tag, uid, SearchParser.keysAfter(word, r));
+        }
+        r.space();
+        String charset = r.astring();
+        // UTF-8 and US-ASCII are what the parser reads anyway.
+        if (!charset.equalsIgnoreCase("UTF-8") && !charset.equalsIgnoreCase("US-ASCII")) {
+            throw new BadCharset();
+        }
+        r.space();
+        return new Command.Search(tag, uid, SearchParser.keys(r));
+    }
+
+    /** A SEARCH charset we cannot read: NO [BADCHARSET]. */
+    public static final class BadCharset extends RuntimeException {
+        public BadCharset() {
+            super("unsupported charset");
+        }
+    }
+}

@@ -1,0 +1,48 @@
+/*
+ * Copyright 2026 The Mailcore Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.mailcore.imap.internal;
+
+import java.util.List;
+
+/** One data item of a FETCH command. */
+public sealed interface FetchItem {
+    enum Simple implements FetchItem {
+        FLAGS,
+        UID,
+        INTERNALDATE,
+        RFC822_SIZE,
+        ENVELOPE,
+        BODYSTRUCTURE,
+        BODY,
+        MODSEQ,
+        EMAILID,
+        THREADID
+    }
+
+    /**
+     * {@code BODY[section]<partial>} and its RFC822 aliases.
+     *
+     * @param label how the response names the item, e.g. {@code BODY[1.2]} or {@code RFC822.HEADER}
+     * @param partialOffset -1 when not partial
+     */
+    record Body(Section section, boolean peek, long partialOffset, long partialLength, String label)
+            implements FetchItem {}
+
+    /**
+     * A body section: a part number (empty for the whole message) and what of it.
+     *
+     * @param fields the header names of HEADER.FIELDS / HEADER.FIELDS.NOT
+     */
+    record Section(String part, Kind kind, List<String> fields) {
+        public enum Kind {
+            ALL,
+            HEADER,
+            HEADER_FIELDS,
+            HEADER_FIELDS_NOT,
+            TEXT,
+            MIME
+        }
+    }
+}

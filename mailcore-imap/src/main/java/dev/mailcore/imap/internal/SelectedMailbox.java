@@ -1,0 +1,170 @@
+/*
+ * Copyright 2026 The Mailcore Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.mailcore.imap.internal;
+
+import dev.mailcore.api.AccountId;
+import dev.mailcore.api.MailStore;
+import dev.mailcore.api.Mailbox;
+import dev.mailcore.api.MessageMeta;
+import dev.mailcore.api.UidSet;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The session's view of its selected mailbox: the UIDs in sequence-number order as the client last learned them,
+ * so sequence numbers stay right while other sessions add, flag and expunge.
+ */
+public final class SelectedMailbox {
+    private final Mailbox mailbox;
+    private final boolean readOnly;
+    private final Map<Long, Long> ownChanges = new HashMap<>();
+    private long[] uids;
+    private long highestModSeq;
+    private long uidNext;
+    private boolean expungePending;
+
+    /** A view of a mailbox just selected. */
+    public static SelectedMailbox of(Mailbox mailbox, boolean readOnly, long[] uids) {
+        return new SelectedMailbox(mailbox, readOnly, uids);
+    }
+
+    private SelectedMailbox(Mailbox mailbox, boolean readOnly, long[] uids) {
+        this.mailbox = mailbox;
+        this.readOnly = readOnly;
+        this.uids = uids;
+        this.highestModSeq = mailbox.highestModSeq();
+        this.uidNext = mailbox.uidNext();
+    }
+
+    public Mailbox mailbox() {
+        return mailbox;
+    }
+
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    public int exists() {
+        return uids.length;
+    }
+
+    /** The sequence number of a UID, or 0 when the session does not know it. */
+    public int sequenceOf(long uid) {
+        int i = Arrays.binarySearch(uids, uid);
+        return i < 0 ? 0 : i + 1;
+    }
+
+    /** Turns a client's set (sequence numbers, or UIDs when {@code uid}) into UID ranges. */
+    public UidSet toUids(SequenceSet set, boolean uid) {
+        if (uid) {
+            return set.resolve(uids.length == 0 ? 0 : uids[uids.length - 1]);
+        }
+        UidSet sequences = set.resolve(uids.length);
+        UidSet.Builder builder = UidSet.builder();
+        for (int i = 0; i < sequences.rangeCount(); i++) {
+            builder.add(uids[(int) sequences.rangeStart(i) - 1], uids[(int) sequences.rangeEnd(i) - 1]);
+        }
+        return builder.build();
+    }
+
+    /** Remembers a flag change this session made and already reported, so {@link #refresh} does not repeat it. */
+    public void reported(long uid, long modSeq) {
+        ownChanges.put(uid, modSeq);
+    }
+
+    /**
+     * Brings the view up to date and writes what changed: EXPUNGE (only when {@code expungeAllowed}), EXISTS, and
+     * FETCH FLAGS for flag changes made elsewhere.
+     */
+    public void refresh(
+            MailStore store, AccountId account, ResponseWriter out, boolean expungeAllowed, boolean condstore) {
+        Mailbox now = store.mailboxes().get(account, mailbox.id()).orElse(null);
+        if (now == null) {
+            return;
+        }
+        boolean changed = now.highestModSeq() != highestModSeq || now.uidNext() != uidNext;
+        if (!changed && !(expungeAllowed && expungePending)) {
+            ownChanges.clear();
+            return;
+        }
+        long[] current = store.messages().uids(account, mailbox.id());
+        long known = uids.length == 0 ? 0 : uids[uids.length - 1];
+        if (expungeAllowed) {
+            expunge(current, out);
+        } else {
+            expungePending |= hasMissing(current);
+        }
+        if (changed && known > 0 && highestModSeq < now.highestModSeq()) {
+            flagChanges(store, account, known, out, condstore);
+        }
+        int added = 0;
+        for (int i = current.length - 1; i >= 0 && current[i] > known; i--) {
+            added++;
+        }
+        if (added > 0) {
+            long[] grown = Arrays.copyOf(uids, uids.length + added);
+            System.arraycopy(current, current.length - added, grown, uids.length, added);
+            uids = grown;
+            out.untagged(uids.length + " EXISTS");
+        }
+        highestModSeq = now.highestModSeq();
+        uidNext = now.uidNext();
+        ownChanges.clear();
+    }
+
+    private void expunge(long[] current, ResponseWriter out) {
+        int kept = 0;
+        long[] next = new long[uids.length];
+        boolean removed = false;
+        for (int i = uids.length - 1; i >= 0; i--) {
+            long uid = uids[i];
+            if (uid <= (current.length == 0 ? 0 : current[current.length - 1])
+                    && Arrays.binarySearch(current, uid) >= 0) {
+                continue;
+            }
+            // Highest sequence number first, so no later number shifts.
+            out.untagged((i + 1) + " EXPUNGE");
+            uids[i] = -1;
+            removed = true;
+        }
+        if (removed) {
+            for (long uid : uids) {
+                if (uid > 0) {
+                    next[kept++] = uid;
+                }
+            }
+            uids = Arrays.copyOf(next, kept);
+        }
+        expungePending = false;
+    }
+
+    private boolean hasMissing(long[] current) {
+        for (long uid : uids) {
+            if (Arrays.binarySearch(current, uid) < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void flagChanges(MailStore store, AccountId account, long known, ResponseWriter out, boolean condstore) {
+        for (MessageMeta meta :
+                store.messages().listChangedSince(account, mailbox.id(), UidSet.range(1, known), highestModSeq)) {
+            Long own = ownChanges.get(meta.uid());
+            int sequence = sequenceOf(meta.uid());
+            if (sequence == 0 || (own != null && own == meta.modSeq())) {
+                continue;
+            }
+            out.raw("* ").number(sequence).raw(" FETCH (FLAGS ");
+            MessageFlags.write(meta.flags(), out);
+            out.raw(" UID ").number(meta.uid());
+            if (condstore) {
+                out.raw(" MODSEQ (").number(meta.modSeq()).raw(")");
+            }
+            out.raw(")").crlf();
+        }
+    }
+}

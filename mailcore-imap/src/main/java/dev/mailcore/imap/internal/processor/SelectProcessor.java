@@ -1,0 +1,65 @@
+/*
+ * Copyright 2026 The Mailcore Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.mailcore.imap.internal.processor;
+
+import dev.mailcore.api.ErrorReason;
+import dev.mailcore.api.MailException;
+import dev.mailcore.api.Mailbox;
+import dev.mailcore.imap.internal.Command;
+import dev.mailcore.imap.internal.Completion;
+import dev.mailcore.imap.internal.ImapSession;
+import dev.mailcore.imap.internal.Processor;
+import dev.mailcore.imap.internal.ResponseWriter;
+import dev.mailcore.imap.internal.SelectedMailbox;
+import dev.mailcore.imap.internal.SessionState;
+import java.util.List;
+import java.util.Set;
+
+/** SELECT and EXAMINE, with CONDSTORE's HIGHESTMODSEQ. */
+public final class SelectProcessor implements Processor<Command.Select> {
+    @Override
+    public Class<Command.Select> type() {
+        return Command.Select.class;
+    }
+
+    @Override
+    public Set<SessionState> states() {
+        return Set.of(SessionState.AUTHENTICATED, SessionState.SELECTED);
+    }
+
+    @Override
+    public List<String> capabilities(ImapSession session) {
+        return List.of("CONDSTORE");
+    }
+
+    @Override
+    public Completion process(Command.Select command, ImapSession session) {
+        // A failed SELECT leaves the session unselected (RFC 9051 §6.3.2).
+        session.select(null);
+        Mailbox mailbox = session.store()
+                .mailboxes()
+                .byPath(session.account(), session.mailboxName(command.mailbox()))
+                .orElseThrow(() -> new MailException(ErrorReason.MAILBOX_NOT_FOUND, "no such mailbox"));
+        if (command.condstore()) {
+            session.enableCondstore();
+        }
+        long[] uids = session.store().messages().uids(session.account(), mailbox.id());
+        SelectedMailbox selected = SelectedMailbox.of(mailbox, command.readOnly(), uids);
+        ResponseWriter out = session.out();
+        out.untagged("FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft)");
+        out.untagged(
+                command.readOnly()
+                        ? "OK [PERMANENTFLAGS ()] read-only"
+                        : "OK [PERMANENTFLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft \\*)] flags permitted");
+        out.untagged(uids.length + " EXISTS");
+        // \\Recent is not tracked: no session ever sees a message as recent.
+        out.untagged("0 RECENT");
+        out.untagged("OK [UIDVALIDITY " + mailbox.uidValidity() + "] UIDs valid");
+        out.untagged("OK [UIDNEXT " + mailbox.uidNext() + "] predicted next UID");
+        out.untagged("OK [HIGHESTMODSEQ " + mailbox.highestModSeq() + "] highest");
+        session.select(selected);
+        return Completion.ok(command.readOnly() ? "[READ-ONLY] EXAMINE completed" : "[READ-WRITE] SELECT completed");
+    }
+}

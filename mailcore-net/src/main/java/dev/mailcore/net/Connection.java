@@ -1,0 +1,53 @@
+/*
+ * Copyright 2026 The Mailcore Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.mailcore.net;
+
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+
+/**
+ * One client connection as a protocol sees it. Methods may be called from the session's command thread; writes are
+ * queued in order and never block an I/O thread.
+ */
+public interface Connection {
+    /** A number unique among the listener's connections, for logs. */
+    long id();
+
+    /** The client's address. */
+    InetSocketAddress remoteAddress();
+
+    /** Whether the client is on a loopback address. */
+    boolean isLoopback();
+
+    /** Whether the connection is encrypted (implicit TLS, or after STARTTLS). */
+    boolean isSecure();
+
+    /** Whether STARTTLS is possible: the listener has an SSLContext and the connection is not yet secure. */
+    boolean canStartTls();
+
+    /**
+     * Queues bytes for the client. The buffer is owned by the connection afterwards. Blocks the calling (virtual)
+     * thread while too many bytes are waiting to be sent, so a slow reader cannot make the server buffer without
+     * bound.
+     */
+    void write(ByteBuffer bytes);
+
+    /**
+     * Writes the protocol's reply to STARTTLS in plaintext, then switches to TLS. Every request the client sent after
+     * the STARTTLS command and before the handshake is discarded (CVE-2011-0411).
+     *
+     * @throws IllegalStateException when {@link #canStartTls()} is false
+     */
+    void startTls(ByteBuffer reply);
+
+    /**
+     * Runs a task in this connection's order: after the events already queued, never at the same time as another
+     * event of this connection (for work that starts elsewhere, such as a change notification during IMAP IDLE).
+     */
+    void submit(Runnable task);
+
+    /** Closes after the queued writes are sent. */
+    void close();
+}

@@ -1,0 +1,12 @@
+/*
+ * Copyright 2026 The Mailcore Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.mailcore.net;
+
+/** Makes the {@link ProtocolHandler} of each new connection. */
+@FunctionalInterface
+public interface ProtocolFactory {
+    /** Called once per connection, before any event of that connection. */
+    ProtocolHandler create(Connection connection);
+}

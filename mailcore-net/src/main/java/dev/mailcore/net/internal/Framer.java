@@ -1,0 +1,158 @@
+/*
+ * Copyright 2026 The Mailcore Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.mailcore.net.internal;
+
+import dev.mailcore.net.Frame;
+import dev.mailcore.net.LiteralAnnouncer;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Splits the byte stream of one connection into requests: lines up to a maximum length, and the literals lines
+ * announce. Holds at most one line and one literal; an over-long line is skipped to its end, never buffered. Not
+ * thread-safe: one I/O thread feeds it.
+ */
+public final class Framer {
+    /** Where the framer sends what it found. */
+    public interface Output {
+        void frame(Frame frame);
+
+        /** Bytes for the client now (a literal's continuation request). */
+        void send(byte[] bytes);
+
+        /** The stream cannot continue (a non-synchronizing literal over the limit): close the connection. */
+        void fail();
+    }
+
+    private static final int START_BYTES = 64;
+
+    private final int maxLineLength;
+    private final long maxLiteralSize;
+    private final int memoryThreshold;
+    private final Path spoolDirectory;
+    private final LiteralAnnouncer announcer;
+    private final List<Frame.Part> parts = new ArrayList<>();
+    private byte[] line = new byte[128];
+    private int lineLength;
+    private byte[] discardedStart;
+    private LiteralSink literal;
+
+    public Framer(
+            int maxLineLength,
+            long maxLiteralSize,
+            int memoryThreshold,
+            Path spoolDirectory,
+            LiteralAnnouncer announcer) {
+        this.maxLineLength = maxLineLength;
+        this.maxLiteralSize = maxLiteralSize;
+        this.memoryThreshold = memoryThreshold;
+        this.spoolDirectory = spoolDirectory;
+        this.announcer = announcer;
+    }
+
+    /** Consumes all of {@code in}. */
+    public void feed(ByteBuffer in, Output out) {
+        while (in.hasRemaining()) {
+            if (literal != null) {
+                literal.write(in);
+                if (literal.complete()) {
+                    parts.add(literal.finish());
+                    literal = null;
+                }
+                continue;
+            }
+            byte b = in.get();
+            if (b == '\n') {
+                endOfLine(out);
+            } else if (discardedStart == null) {
+                append(b);
+            }
+        }
+    }
+
+    /** Drops everything buffered (the plaintext before a TLS handshake). */
+    public void reset() {
+        lineLength = 0;
+        discardedStart = null;
+        if (literal != null) {
+            literal.abort();
+            literal = null;
+        }
+        dropParts();
+    }
+
+    private void append(byte b) {
+        // One byte of slack for the CR of the CRLF.
+        if (lineLength > maxLineLength) {
+            discardedStart = Arrays.copyOf(line, Math.min(lineLength, START_BYTES));
+            lineLength = 0;
+            return;
+        }
+        if (lineLength == line.length) {
+            line = Arrays.copyOf(line, Math.min(line.length * 2, maxLineLength + 1));
+        }
+        line[lineLength++] = b;
+    }
+
+    private void endOfLine(Output out) {
+        if (discardedStart != null) {
+            byte[] start = startOfRequest(discardedStart);
+            discardedStart = null;
+            dropParts();
+            out.frame(new Frame.TooLong(start, false));
+            return;
+        }
+        int length = lineLength;
+        if (length > 0 && line[length - 1] == '\r') {
+            length--;
+        }
+        byte[] bytes = Arrays.copyOf(line, length);
+        lineLength = 0;
+        if (line.length > 4096) {
+            line = new byte[128];
+        }
+        LiteralAnnouncer.Announcement announced = announcer.announced(bytes, length);
+        if (announced == null) {
+            parts.add(new Frame.Line(bytes));
+            out.frame(new Frame.Request(parts));
+            parts.clear();
+            return;
+        }
+        if (announced.size() > maxLiteralSize || announced.size() < 0) {
+            byte[] start = startOfRequest(bytes);
+            dropParts();
+            if (announced.continuation() == null) {
+                out.fail();
+            } else {
+                out.frame(new Frame.TooLong(start, true));
+            }
+            return;
+        }
+        parts.add(new Frame.Line(bytes));
+        literal = new LiteralSink(announced.size(), memoryThreshold, spoolDirectory);
+        if (announced.continuation() != null) {
+            out.send(announced.continuation());
+        }
+        if (literal.complete()) {
+            parts.add(literal.finish());
+            literal = null;
+        }
+    }
+
+    private byte[] startOfRequest(byte[] current) {
+        if (!parts.isEmpty() && parts.getFirst() instanceof Frame.Line first) {
+            return Arrays.copyOf(first.bytes(), Math.min(first.bytes().length, START_BYTES));
+        }
+        return Arrays.copyOf(current, Math.min(current.length, START_BYTES));
+    }
+
+    private void dropParts() {
+        new Frame.Request(parts).close();
+        parts.clear();
+    }
+}

@@ -1,0 +1,256 @@
+/*
+ * Copyright 2026 The Mailcore Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.mailcore.net.internal;
+
+import dev.mailcore.net.Connection;
+import dev.mailcore.net.Frame;
+import dev.mailcore.net.ProtocolFactory;
+import dev.mailcore.net.ProtocolHandler;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.Executor;
+import javax.net.ssl.SSLContext;
+import org.apache.mina.core.buffer.IoBuffer;
+import org.apache.mina.core.future.WriteFuture;
+import org.apache.mina.core.session.IoSession;
+import org.apache.mina.filter.ssl.SslFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The state of one connection: its framer, its queue of events and the protocol handler that consumes them on a
+ * virtual thread, one event at a time.
+ */
+public final class MinaConnection implements Connection, Framer.Output {
+    private static final Logger LOG = LoggerFactory.getLogger(MinaConnection.class);
+    private static final int SUSPEND_AT = 64;
+    private static final int RESUME_AT = 8;
+    private static final long MAX_PENDING_WRITE_BYTES = 1 << 20;
+
+    private final IoSession session;
+    private final Framer framer;
+    private final Executor executor;
+    private final SSLContext sslContext;
+    private final ProtocolHandler handler;
+    private final Object lock = new Object();
+    private final Deque<Runnable> queue = new ArrayDeque<>();
+    private volatile boolean secure;
+    private boolean running;
+    private boolean suspended;
+    private boolean tlsPending;
+    private boolean closed;
+
+    public MinaConnection(
+            IoSession session,
+            Framer framer,
+            Executor executor,
+            SSLContext sslContext,
+            boolean secure,
+            ProtocolFactory factory) {
+        this.session = session;
+        this.framer = framer;
+        this.executor = executor;
+        this.sslContext = sslContext;
+        this.secure = secure;
+        this.handler = factory.create(this);
+    }
+
+    @Override
+    public long id() {
+        return session.getId();
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        return (InetSocketAddress) session.getRemoteAddress();
+    }
+
+    @Override
+    public boolean isLoopback() {
+        InetSocketAddress address = remoteAddress();
+        return address != null
+                && address.getAddress() != null
+                && address.getAddress().isLoopbackAddress();
+    }
+
+    @Override
+    public boolean isSecure() {
+        return secure;
+    }
+
+    @Override
+    public boolean canStartTls() {
+        return sslContext != null && !secure && !tlsPending;
+    }
+
+    @Override
+    public void write(ByteBuffer bytes) {
+        if (!session.isConnected()) {
+            return;
+        }
+        WriteFuture future = session.write(IoBuffer.wrap(bytes));
+        if (session.getScheduledWriteBytes() > MAX_PENDING_WRITE_BYTES) {
+            future.awaitUninterruptibly();
+        }
+    }
+
+    @Override
+    public void startTls(ByteBuffer reply) {
+        synchronized (lock) {
+            if (!canStartTls()) {
+                throw new IllegalStateException("STARTTLS is not possible on this connection");
+            }
+            tlsPending = true;
+            framer.reset();
+            dropQueuedFrames();
+        }
+        // MINA 2.2: the filter goes in once the plaintext reply has left, and reads until then are injected plaintext.
+        session.write(IoBuffer.wrap(reply)).addListener(future -> {
+            SslFilter filter = new SslFilter(sslContext);
+            session.getFilterChain().addFirst("tls", filter);
+            synchronized (lock) {
+                tlsPending = false;
+            }
+        });
+    }
+
+    @Override
+    public void submit(Runnable task) {
+        enqueue(task);
+    }
+
+    @Override
+    public void close() {
+        session.closeOnFlush();
+    }
+
+    /** Called on the I/O thread with the bytes received. */
+    public void received(IoBuffer buffer) {
+        synchronized (lock) {
+            if (tlsPending || closed) {
+                buffer.position(buffer.limit());
+                return;
+            }
+            framer.feed(buffer.buf(), this);
+        }
+    }
+
+    /** Called when the TLS handshake completed. */
+    public void secured() {
+        secure = true;
+    }
+
+    public void opened() {
+        enqueue(handler::connected);
+    }
+
+    public void shutdown() {
+        enqueue(() -> {
+            handler.shuttingDown();
+            session.closeOnFlush();
+        });
+    }
+
+    /** Called when the client was silent for too long. */
+    public void idle() {
+        enqueue(() -> {
+            handler.timedOut();
+            session.closeOnFlush();
+        });
+    }
+
+    public void closedByPeer() {
+        synchronized (lock) {
+            closed = true;
+            framer.reset();
+            dropQueuedFrames();
+        }
+        enqueue(handler::closed);
+    }
+
+    @Override
+    public void frame(Frame frame) {
+        enqueue(new FrameTask(frame));
+    }
+
+    @Override
+    public void send(byte[] bytes) {
+        session.write(IoBuffer.wrap(bytes));
+    }
+
+    @Override
+    public void fail() {
+        session.closeNow();
+    }
+
+    private void enqueue(Runnable task) {
+        synchronized (lock) {
+            queue.add(task);
+            if (queue.size() >= SUSPEND_AT && !suspended) {
+                // Bounded memory under pipelining: stop reading until the handler catches up.
+                suspended = true;
+                session.suspendRead();
+            }
+            if (!running) {
+                running = true;
+                executor.execute(this::drain);
+            }
+        }
+    }
+
+    private void drain() {
+        while (true) {
+            Runnable task;
+            synchronized (lock) {
+                task = queue.poll();
+                if (suspended && queue.size() <= RESUME_AT) {
+                    suspended = false;
+                    session.resumeRead();
+                }
+                if (task == null) {
+                    running = false;
+                    return;
+                }
+            }
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.warn("connection {}: the protocol handler failed; closing", id(), e);
+                session.closeNow();
+            }
+        }
+    }
+
+    private void dropQueuedFrames() {
+        queue.removeIf(task -> {
+            if (task instanceof FrameTask frameTask) {
+                frameTask.discard();
+                return true;
+            }
+            return false;
+        });
+    }
+
+    private final class FrameTask implements Runnable {
+        private final Frame frame;
+
+        FrameTask(Frame frame) {
+            this.frame = frame;
+        }
+
+        @Override
+        public void run() {
+            handler.received(frame);
+        }
+
+        void discard() {
+            if (frame instanceof Frame.Request request) {
+                request.close();
+            }
+        }
+    }
+}

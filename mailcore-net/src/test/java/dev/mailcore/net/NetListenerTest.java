@@ -1,0 +1,133 @@
+/*
+ * Copyright 2026 The Mailcore Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.mailcore.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class NetListenerTest {
+    /** Echoes lines in upper case; "slow" waits for the test's signal first; "too long" reports framing errors. */
+    private static final class Echo implements ProtocolHandler {
+        private final Connection connection;
+        private final CountDownLatch started;
+        private final CountDownLatch release;
+
+        Echo(Connection connection, CountDownLatch started, CountDownLatch release) {
+            this.connection = connection;
+            this.started = started;
+            this.release = release;
+        }
+
+        @Override
+        public void connected() {
+            say("hello " + (connection.isLoopback() ? "local" : "remote"));
+        }
+
+        @Override
+        public void received(Frame frame) {
+            if (frame instanceof Frame.TooLong) {
+                say("too long");
+                return;
+            }
+            String line = new String(
+                    ((Frame.Line) ((Frame.Request) frame).parts().getFirst()).bytes(), StandardCharsets.UTF_8);
+            if (line.equals("slow")) {
+                started.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            say(line.toUpperCase(java.util.Locale.ROOT));
+        }
+
+        @Override
+        public void shuttingDown() {
+            say("bye");
+        }
+
+        private void say(String text) {
+            connection.write(ByteBuffer.wrap((text + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    private final CountDownLatch started = new CountDownLatch(1);
+    private final CountDownLatch release = new CountDownLatch(1);
+
+    private NetListener listener() {
+        NetListener listener = NetListener.builder()
+                .port(0)
+                .maxLineLength(32)
+                .protocol(connection -> new Echo(connection, started, release))
+                .build();
+        listener.start();
+        return listener;
+    }
+
+    @Test
+    void servesOnTheChosenPortAndKeepsOrder() throws Exception {
+        try (NetListener listener = listener();
+                Socket socket = new Socket(InetAddress.getLoopbackAddress(), listener.port())) {
+            BufferedReader in = reader(socket);
+            socket.getOutputStream().write("one\r\ntwo\r\n".repeat(50).getBytes(StandardCharsets.US_ASCII));
+
+            assertThat(listener.port()).isPositive();
+            assertThat(in.readLine()).isEqualTo("hello local");
+            for (int i = 0; i < 50; i++) {
+                assertThat(in.readLine()).isEqualTo("ONE");
+                assertThat(in.readLine()).isEqualTo("TWO");
+            }
+        }
+    }
+
+    @Test
+    void reportsAnOverLongLineAndKeepsTheConnection() throws Exception {
+        try (NetListener listener = listener();
+                Socket socket = new Socket(InetAddress.getLoopbackAddress(), listener.port())) {
+            BufferedReader in = reader(socket);
+            socket.getOutputStream().write(("x".repeat(10_000) + "\r\nafter\r\n").getBytes(StandardCharsets.US_ASCII));
+
+            assertThat(in.readLine()).isEqualTo("hello local");
+            assertThat(in.readLine()).isEqualTo("too long");
+            assertThat(in.readLine()).isEqualTo("AFTER");
+        }
+    }
+
+    @Test
+    void closeLetsTheCommandInFlightFinish() throws Exception {
+        NetListener listener = listener();
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), listener.port())) {
+            socket.setSoTimeout(10_000);
+            BufferedReader in = reader(socket);
+            assertThat(in.readLine()).isEqualTo("hello local");
+            socket.getOutputStream().write("slow\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+
+            Thread closer = Thread.ofVirtual().start(() -> listener.close(Duration.ofSeconds(10)));
+            release.countDown();
+
+            assertThat(in.readLine()).isEqualTo("SLOW");
+            assertThat(in.readLine()).isEqualTo("bye");
+            assertThat(in.readLine()).isNull();
+            closer.join();
+        }
+    }
+
+    private static BufferedReader reader(Socket socket) throws java.io.IOException {
+        socket.setSoTimeout(10_000);
+        return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+    }
+}
