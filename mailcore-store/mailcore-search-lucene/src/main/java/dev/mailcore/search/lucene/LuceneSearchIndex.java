@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
@@ -277,8 +278,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     /** Searchers without Lucene's JVM-wide query cache, so two indexes in one JVM share nothing. */
     private static final class UncachedSearchers extends SearcherFactory {
         @Override
-        public IndexSearcher newSearcher(
-                org.apache.lucene.index.IndexReader reader, org.apache.lucene.index.IndexReader previous) {
+        public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
             IndexSearcher searcher = new IndexSearcher(reader);
             searcher.setQueryCache(null);
             return searcher;

@@ -56,12 +56,12 @@ public final class LeafQueries {
 
     private static Query substring(String field, String text) {
         String folded = TextFolding.fold(text);
-        return folded.isEmpty() ? new MatchAllDocsQuery() : grams(field, "", folded);
+        return folded.isEmpty() ? MatchAllDocsQuery.INSTANCE : grams(field, "", folded);
     }
 
     private Query text(String folded) {
         if (folded.isEmpty()) {
-            return new MatchAllDocsQuery();
+            return MatchAllDocsQuery.INSTANCE;
         }
         return new BooleanQuery.Builder()
                 .add(grams(Fields.TEXT, "", folded), BooleanClause.Occur.SHOULD)
@@ -71,7 +71,7 @@ public final class LeafQueries {
 
     private Query body(String folded) {
         if (folded.isEmpty()) {
-            return new MatchAllDocsQuery();
+            return MatchAllDocsQuery.INSTANCE;
         }
         if (exactBody) {
             return grams(Fields.BODY_GRAMS, "", folded);
