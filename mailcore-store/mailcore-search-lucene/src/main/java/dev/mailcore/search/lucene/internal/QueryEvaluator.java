@@ -8,8 +8,10 @@ import dev.mailcore.api.AccountId;
 import dev.mailcore.api.EmailId;
 import dev.mailcore.api.search.SearchQuery;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.LeafReaderContext;
@@ -34,6 +36,8 @@ import org.apache.lucene.util.FixedBitSet;
  * {@link BooleanQuery} and never meets Lucene's global clause limit, and NOT is the complement within the account.
  */
 public final class QueryEvaluator {
+    private static final int BATCH = 256;
+
     private final IndexSearcher searcher;
     private final LeafQueries leaves;
     private final TermQuery account;
@@ -68,13 +72,15 @@ public final class QueryEvaluator {
             }
             case SearchQuery.Or or -> {
                 FixedBitSet result = new FixedBitSet(universe.length());
+                List<Query> leafQueries = new ArrayList<>();
                 for (SearchQuery part : or.queries()) {
                     if (part instanceof SearchQuery.Content content) {
-                        addLeaf(content, result);
+                        leafQueries.add(leaves.of(content));
                     } else {
                         result.or(evaluate(part));
                     }
                 }
+                addAny(leafQueries, result);
                 yield result;
             }
             case SearchQuery.Not not -> {
@@ -93,13 +99,32 @@ public final class QueryEvaluator {
 
     /** Sets the bits of the account's documents that match {@code criterion}. */
     private void addLeaf(SearchQuery.Content criterion, FixedBitSet target) throws IOException {
-        Query query = leaves.of(criterion);
-        if (query instanceof MatchAllDocsQuery) {
-            target.or(universe);
-        } else if (!(query instanceof MatchNoDocsQuery)) {
+        addAny(List.of(leaves.of(criterion)), target);
+    }
+
+    /**
+     * Sets the bits of the account's documents that match any of {@code queries}. They run in batches of
+     * {@value #BATCH} optional clauses, well below Lucene's clause limit, which saves a search per criterion.
+     */
+    private void addAny(List<Query> queries, FixedBitSet target) throws IOException {
+        List<Query> pending = new ArrayList<>();
+        for (Query query : queries) {
+            if (query instanceof MatchAllDocsQuery) {
+                target.or(universe);
+                return;
+            }
+            if (!(query instanceof MatchNoDocsQuery)) {
+                pending.add(query);
+            }
+        }
+        for (int from = 0; from < pending.size(); from += BATCH) {
+            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            for (Query query : pending.subList(from, Math.min(from + BATCH, pending.size()))) {
+                any.add(query, BooleanClause.Occur.SHOULD);
+            }
             Query filtered = new BooleanQuery.Builder()
                     .add(account, BooleanClause.Occur.FILTER)
-                    .add(query, BooleanClause.Occur.FILTER)
+                    .add(any.build(), BooleanClause.Occur.FILTER)
                     .build();
             collect(filtered, target, universe);
         }
