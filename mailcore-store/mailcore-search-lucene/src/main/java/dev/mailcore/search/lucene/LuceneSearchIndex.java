@@ -73,6 +73,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     private static final String LAYOUT_VERSION = "1";
 
     private final Directory directory;
+    private final BodyAnalyzer analyzer;
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final DocumentMapper mapper;
@@ -85,7 +86,7 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     private LuceneSearchIndex(Builder builder) {
         this.exactBody = builder.exactBody;
-        BodyAnalyzer analyzer = new BodyAnalyzer();
+        this.analyzer = new BodyAnalyzer();
         Map<String, String> layout =
                 Map.of("mailcore.layout", LAYOUT_VERSION, "mailcore.body", exactBody ? "substrings" : "words");
         IndexOpener opener = new IndexOpener(layout, analyzer, builder.verifyChecksums);
@@ -234,6 +235,7 @@ public final class LuceneSearchIndex implements SearchIndex {
             searchers.close();
             writer.close();
             directory.close();
+            analyzer.close();
         } catch (IOException e) {
             closeQuietly();
             throw unavailable(e);

@@ -41,15 +41,14 @@ public final class QueryEvaluator {
     private final IndexSearcher searcher;
     private final LeafQueries leaves;
     private final TermQuery account;
-    private final FixedBitSet universe;
+    private final int size;
+    private FixedBitSet universe;
 
-    /** Reads the account's live documents, the universe every node is bounded by. */
-    public QueryEvaluator(IndexSearcher searcher, LeafQueries leaves, AccountId account) throws IOException {
+    public QueryEvaluator(IndexSearcher searcher, LeafQueries leaves, AccountId account) {
         this.searcher = searcher;
         this.leaves = leaves;
         this.account = new TermQuery(new Term(Fields.ACCOUNT, account.value()));
-        this.universe = new FixedBitSet(Math.max(1, searcher.getIndexReader().maxDoc()));
-        collect(this.account, universe, null);
+        this.size = Math.max(1, searcher.getIndexReader().maxDoc());
     }
 
     /** The ids of the matching emails; {@code query} must be content-only. */
@@ -59,19 +58,10 @@ public final class QueryEvaluator {
 
     private FixedBitSet evaluate(SearchQuery query) throws IOException {
         return switch (query) {
-            case SearchQuery.All all -> universe.clone();
-            case SearchQuery.And and -> {
-                FixedBitSet result = universe.clone();
-                for (SearchQuery part : and.queries()) {
-                    if (result.nextSetBit(0) == DocIdSetIterator.NO_MORE_DOCS) {
-                        break;
-                    }
-                    result.and(evaluate(part));
-                }
-                yield result;
-            }
+            case SearchQuery.All all -> universe().clone();
+            case SearchQuery.And and -> and.queries().isEmpty() ? universe().clone() : all(and.queries());
             case SearchQuery.Or or -> {
-                FixedBitSet result = new FixedBitSet(universe.length());
+                FixedBitSet result = new FixedBitSet(size);
                 List<Query> leafQueries = new ArrayList<>();
                 for (SearchQuery part : or.queries()) {
                     if (part instanceof SearchQuery.Content content) {
@@ -84,17 +74,26 @@ public final class QueryEvaluator {
                 yield result;
             }
             case SearchQuery.Not not -> {
-                FixedBitSet result = universe.clone();
+                FixedBitSet result = universe().clone();
                 result.andNot(evaluate(not.query()));
                 yield result;
             }
             case SearchQuery.Content content -> {
-                FixedBitSet result = new FixedBitSet(universe.length());
+                FixedBitSet result = new FixedBitSet(size);
                 addLeaf(content, result);
                 yield result;
             }
             default -> throw new IllegalArgumentException("not a content criterion, the engine answers it: " + query);
         };
+    }
+
+    /** The intersection of the non-empty {@code parts}; stops early once it is empty. */
+    private FixedBitSet all(List<SearchQuery> parts) throws IOException {
+        FixedBitSet result = evaluate(parts.getFirst());
+        for (int i = 1; i < parts.size() && result.nextSetBit(0) != DocIdSetIterator.NO_MORE_DOCS; i++) {
+            result.and(evaluate(parts.get(i)));
+        }
+        return result;
     }
 
     /** Sets the bits of the account's documents that match {@code criterion}. */
@@ -110,7 +109,7 @@ public final class QueryEvaluator {
         List<Query> pending = new ArrayList<>();
         for (Query query : queries) {
             if (query instanceof MatchAllDocsQuery) {
-                target.or(universe);
+                target.or(universe());
                 return;
             }
             if (!(query instanceof MatchNoDocsQuery)) {
@@ -126,16 +125,28 @@ public final class QueryEvaluator {
                     .add(account, BooleanClause.Occur.FILTER)
                     .add(any.build(), BooleanClause.Occur.FILTER)
                     .build();
-            collect(filtered, target, universe);
+            collect(filtered, target);
         }
     }
 
     /**
-     * Runs {@code query} and sets the bit of every live hit that is also in {@code within} (when given).
+     * The account's live documents, which bound NOT and "everything"; read only when a query needs them, since
+     * every leaf is filtered by the account anyway.
+     */
+    private FixedBitSet universe() throws IOException {
+        if (universe == null) {
+            universe = new FixedBitSet(size);
+            collect(account, universe);
+        }
+        return universe;
+    }
+
+    /**
+     * Runs {@code query} and sets the bit of every live hit.
      * {@link Query#rewrite} is called directly rather than {@link IndexSearcher#rewrite}, which would count the
      * terms of a long phrase against the JVM-wide clause limit.
      */
-    private void collect(Query query, FixedBitSet target, FixedBitSet within) throws IOException {
+    private void collect(Query query, FixedBitSet target) throws IOException {
         Query rewritten = query;
         for (Query next = rewritten.rewrite(searcher); next != rewritten; next = rewritten.rewrite(searcher)) {
             rewritten = next;
@@ -149,9 +160,8 @@ public final class QueryEvaluator {
             Bits live = leaf.reader().getLiveDocs();
             DocIdSetIterator docs = scorer.iterator();
             for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-                int global = leaf.docBase + doc;
-                if ((live == null || live.get(doc)) && (within == null || within.get(global))) {
-                    target.set(global);
+                if (live == null || live.get(doc)) {
+                    target.set(leaf.docBase + doc);
                 }
             }
         }
