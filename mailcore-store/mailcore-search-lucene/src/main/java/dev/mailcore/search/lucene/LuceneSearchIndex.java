@@ -58,11 +58,14 @@ import org.apache.lucene.store.LockObtainFailedException;
  * (UAX #29); a search text of one word finds the bodies with a word that starts with it, a text of several words finds
  * them as a phrase, and a text without any letter or digit finds no body. {@link SearchQuery.TextContains} combines
  * the exact header, subject and address match with that body match. Search text is never parsed: {@code * " : \ (}
- * are plain characters. Boolean nodes are evaluated by this class, so thousands of OR terms are fine.
+ * are plain characters. Boolean nodes are evaluated by this class, so thousands of OR terms are fine. Text is
+ * compared by code points, so a search text holding half of a surrogate pair (malformed UTF-16) does not find the
+ * whole character, where the reference, comparing UTF-16 units, would.
  *
  * <h2>Consistency, durability, concurrency</h2>
  *
- * All methods are safe from any number of threads. A search that starts after {@link #index} or {@link #remove}
+ * All methods are safe from any number of threads; Lucene merges segments on background threads of its own, which
+ * {@link #close()} ends. A search that starts after {@link #index} or {@link #remove}
  * returned sees its effect (the searcher is refreshed first when anything was written). Changes are durable after
  * {@link #commit()} or {@link #close()}; after a crash the index holds what was last committed, so the owner should
  * commit periodically and reindex what came after. On open, an index that cannot be used (corrupt, unreadable,
