@@ -1,0 +1,367 @@
+/*
+ * Copyright 2026 The Mailcore Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.mailcore.search.lucene;
+
+import dev.mailcore.api.AccountId;
+import dev.mailcore.api.EmailId;
+import dev.mailcore.api.ErrorReason;
+import dev.mailcore.api.MailException;
+import dev.mailcore.api.search.SearchQuery;
+import dev.mailcore.api.spi.SearchDocument;
+import dev.mailcore.api.spi.SearchIndex;
+import dev.mailcore.search.lucene.internal.BodyAnalyzer;
+import dev.mailcore.search.lucene.internal.DocumentMapper;
+import dev.mailcore.search.lucene.internal.Fields;
+import dev.mailcore.search.lucene.internal.IndexOpener;
+import dev.mailcore.search.lucene.internal.LeafQueries;
+import dev.mailcore.search.lucene.internal.OpenedIndex;
+import dev.mailcore.search.lucene.internal.QueryEvaluator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.LockObtainFailedException;
+
+/**
+ * A {@link SearchIndex} on Apache Lucene, on disk under the data directory or in memory.
+ *
+ * <pre>{@code
+ * try (LuceneSearchIndex index = LuceneSearchIndex.open(dataDirectory.resolve("search"))) {
+ *     if (index.needsReindex()) {
+ *         // feed every email of every account to index.index(...)
+ *     }
+ *     Set<EmailId> hits = index.search(account, new SearchQuery.SubjectContains("report"));
+ * }
+ * }</pre>
+ *
+ * <h2>Matching</h2>
+ *
+ * Headers, addresses, the subject and attachment names match exactly as the reference scan index does: a
+ * case-insensitive substring of the folded field (full case folding, NFC, whitespace runs as one space, accents
+ * significant), found through 3-gram phrase queries, which are exact and need no second check. The body matches the
+ * same way when built with {@link Builder#exactBodySubstrings(boolean) exactBodySubstrings(true)}. By default it
+ * matches words instead: the folded body and the folded search text are split into words at Unicode word boundaries
+ * (UAX #29); a search text of one word finds the bodies with a word that starts with it, a text of several words finds
+ * them as a phrase, and a text without any letter or digit finds no body. {@link SearchQuery.TextContains} combines
+ * the exact header, subject and address match with that body match. Search text is never parsed: {@code * " : \ (}
+ * are plain characters. Boolean nodes are evaluated by this class, so thousands of OR terms are fine. Text is
+ * compared by code points, so a search text holding half of a surrogate pair (malformed UTF-16) does not find the
+ * whole character, where the reference, comparing UTF-16 units, would.
+ *
+ * <h2>Consistency, durability, concurrency</h2>
+ *
+ * All methods are safe from any number of threads; Lucene merges segments on background threads of its own, which
+ * {@link #close()} ends. A search that starts after {@link #index} or {@link #remove}
+ * returned sees its effect (the searcher is refreshed first when anything was written). Changes are durable after
+ * {@link #commit()} or {@link #close()}; after a crash the index holds what was last committed, so the owner should
+ * commit periodically and reindex what came after. On open, an index that cannot be used (corrupt, unreadable,
+ * missing files, another layout) is moved aside and replaced by an empty one; {@link #wasRebuilt()} and
+ * {@link #needsReindex()} tell the owner.
+ */
+public final class LuceneSearchIndex implements SearchIndex {
+    private static final String LAYOUT_VERSION = "1";
+
+    private final Directory directory;
+    private final BodyAnalyzer analyzer;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final DocumentMapper mapper;
+    private final LeafQueries leafQueries;
+    private final boolean exactBody;
+    private final OpenedIndex.Outcome outcome;
+    private final AtomicLong writes = new AtomicLong();
+    private final AtomicLong refreshedUpTo = new AtomicLong();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private LuceneSearchIndex(Builder builder) {
+        this.exactBody = builder.exactBody;
+        this.analyzer = new BodyAnalyzer();
+        Map<String, String> layout =
+                Map.of("mailcore.layout", LAYOUT_VERSION, "mailcore.body", exactBody ? "substrings" : "words");
+        IndexOpener opener = new IndexOpener(layout, analyzer, builder.verifyChecksums);
+        OpenedIndex opened;
+        try {
+            opened = builder.inMemory ? opener.inMemory() : opener.onDisk(builder.path);
+        } catch (LockObtainFailedException e) {
+            throw new IllegalStateException("search index " + builder.path + " is open in another writer", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open search index " + builder.path, e);
+        }
+        this.directory = opened.directory();
+        this.writer = opened.writer();
+        this.outcome = opened.outcome();
+        this.mapper = new DocumentMapper(exactBody);
+        this.leafQueries = new LeafQueries(exactBody, analyzer);
+        try {
+            this.searchers = new SearcherManager(writer, new UncachedSearchers());
+        } catch (IOException e) {
+            closeQuietly();
+            throw new UncheckedIOException("cannot open search index " + builder.path, e);
+        }
+    }
+
+    /** An index on disk in {@code directory} (created if needed), with default settings. */
+    public static LuceneSearchIndex open(Path directory) {
+        return builder().directory(directory).build();
+    }
+
+    /** An index in memory, with default settings; it is gone when closed. */
+    public static LuceneSearchIndex inMemory() {
+        return builder().inMemory().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Whether an unusable index was found on open and replaced by an empty one (it was moved aside). */
+    public boolean wasRebuilt() {
+        return outcome == OpenedIndex.Outcome.REBUILT;
+    }
+
+    /**
+     * Whether this index started empty (new, in memory, or rebuilt), so the owner must index every email of every
+     * account to make searches complete.
+     */
+    public boolean needsReindex() {
+        return outcome != OpenedIndex.Outcome.OPENED;
+    }
+
+    /** Whether the body matches exact substrings rather than words. */
+    public boolean exactBodySubstrings() {
+        return exactBody;
+    }
+
+    /**
+     * Indexes the document, replacing any earlier one of that email.
+     *
+     * @throws IllegalStateException if the index is closed
+     * @throws MailException {@link ErrorReason#UNAVAILABLE} if the index cannot be written
+     */
+    @Override
+    public void index(AccountId account, EmailId email, SearchDocument document) {
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(email, "email");
+        Document lucene = mapper.toDocument(account, email, Objects.requireNonNull(document, "document"));
+        ensureOpen();
+        try {
+            writer.updateDocument(new Term(Fields.KEY, Fields.key(account, email)), lucene);
+        } catch (IOException e) {
+            throw unavailable(e);
+        }
+        writes.incrementAndGet();
+    }
+
+    /**
+     * Removes the email's document; does nothing if there is none.
+     *
+     * @throws IllegalStateException if the index is closed
+     * @throws MailException {@link ErrorReason#UNAVAILABLE} if the index cannot be written
+     */
+    @Override
+    public void remove(AccountId account, EmailId email) {
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(email, "email");
+        ensureOpen();
+        try {
+            writer.deleteDocuments(new Term(Fields.KEY, Fields.key(account, email)));
+        } catch (IOException e) {
+            throw unavailable(e);
+        }
+        writes.incrementAndGet();
+    }
+
+    /**
+     * The account's emails that match, as an unmodifiable set.
+     *
+     * @throws IllegalArgumentException if the query is not {@linkplain SearchQuery#isContentOnly() content only}
+     * @throws IllegalStateException if the index is closed
+     * @throws MailException {@link ErrorReason#UNAVAILABLE} if the index cannot be read
+     */
+    @Override
+    public Set<EmailId> search(AccountId account, SearchQuery contentQuery) {
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(contentQuery, "query");
+        if (!contentQuery.isContentOnly()) {
+            throw new IllegalArgumentException("not a content query, the engine answers it: " + contentQuery);
+        }
+        ensureOpen();
+        try {
+            refreshIfWritten();
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return new QueryEvaluator(searcher, leafQueries, account).search(contentQuery);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /**
+     * Makes every change so far durable.
+     *
+     * @throws IllegalStateException if the index is closed
+     * @throws MailException {@link ErrorReason#UNAVAILABLE} if the index cannot be written
+     */
+    public void commit() {
+        ensureOpen();
+        try {
+            writer.commit();
+        } catch (IOException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /** Commits and releases the index; later calls other than {@code close} throw {@link IllegalStateException}. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            searchers.close();
+            writer.close();
+            directory.close();
+            analyzer.close();
+        } catch (IOException e) {
+            closeQuietly();
+            throw unavailable(e);
+        }
+    }
+
+    /**
+     * Refreshes the searcher when something was written since the last refresh. The write count is read before the
+     * refresh starts, so every write counted is in the refreshed reader; a search racing a refresh waits for it.
+     */
+    private void refreshIfWritten() throws IOException {
+        long written = writes.get();
+        if (refreshedUpTo.get() < written) {
+            searchers.maybeRefreshBlocking();
+            refreshedUpTo.accumulateAndGet(written, Math::max);
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException("search index is closed");
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            writer.rollback();
+        } catch (IOException | RuntimeException suppressed) {
+            // Already failing; the first error is the one to report.
+        }
+        try {
+            directory.close();
+        } catch (IOException | RuntimeException suppressed) {
+            // As above.
+        }
+    }
+
+    private static MailException unavailable(IOException e) {
+        return new MailException(ErrorReason.UNAVAILABLE, "search index unavailable", e);
+    }
+
+    /** Searchers without Lucene's JVM-wide query cache, so two indexes in one JVM share nothing. */
+    private static final class UncachedSearchers extends SearcherFactory {
+        @Override
+        public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            searcher.setQueryCache(null);
+            return searcher;
+        }
+    }
+
+    /**
+     * Settings of a {@link LuceneSearchIndex}; the location ({@link #directory} or {@link #inMemory}) is required,
+     * each setting may be given once.
+     */
+    public static final class Builder {
+        private Path path;
+        private boolean inMemory;
+        private Boolean exactBodySet;
+        private boolean exactBody;
+        private Boolean verifySet;
+        private boolean verifyChecksums = true;
+
+        private Builder() {}
+
+        /** Keep the index in this directory (created if needed); usually a folder of the data directory. */
+        public Builder directory(Path directory) {
+            requireNoLocation();
+            this.path = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /** Keep the index in memory. */
+        public Builder inMemory() {
+            requireNoLocation();
+            this.inMemory = true;
+            return this;
+        }
+
+        /**
+         * Whether the body matches exact substrings like every other field (default false: words). Substrings cost
+         * a larger index and slower indexing; an index written with the other setting is rebuilt on open.
+         */
+        public Builder exactBodySubstrings(boolean exact) {
+            if (exactBodySet != null) {
+                throw new IllegalStateException("exactBodySubstrings was already set");
+            }
+            exactBodySet = exact;
+            this.exactBody = exact;
+            return this;
+        }
+
+        /**
+         * Whether to verify the checksum of every index file when opening an existing index (default true), so that
+         * a corrupt index is found and rebuilt at start rather than failing a search later. Costs one read of the
+         * whole index at start.
+         */
+        public Builder verifyChecksumsOnOpen(boolean verify) {
+            if (verifySet != null) {
+                throw new IllegalStateException("verifyChecksumsOnOpen was already set");
+            }
+            verifySet = verify;
+            this.verifyChecksums = verify;
+            return this;
+        }
+
+        /**
+         * Opens the index.
+         *
+         * @throws IllegalStateException if no location was set, or another writer holds the index directory
+         * @throws UncheckedIOException if the file system fails
+         */
+        public LuceneSearchIndex build() {
+            if (path == null && !inMemory) {
+                throw new IllegalStateException("set a location: directory(path) or inMemory()");
+            }
+            return new LuceneSearchIndex(this);
+        }
+
+        private void requireNoLocation() {
+            if (path != null || inMemory) {
+                throw new IllegalStateException("the location was already set");
+            }
+        }
+    }
+}
