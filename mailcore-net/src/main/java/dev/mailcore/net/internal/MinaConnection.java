@@ -107,14 +107,19 @@ public final class MinaConnection implements Connection, Framer.Output {
             tlsPending = true;
             framer.reset();
             dropQueuedFrames();
+            // Reads stay off until the TLS filter is in: the client's handshake, sent as soon as it sees the reply,
+            // must wait in the socket, not race the filter (and be taken for injected plaintext).
+            suspended = false;
+            session.suspendRead();
         }
-        // MINA 2.2: the filter goes in once the plaintext reply has left, and reads until then are injected plaintext.
+        // MINA 2.2: the filter goes in once the plaintext reply has left; anything read before then is injected.
         session.write(IoBuffer.wrap(reply)).addListener(future -> {
             SslFilter filter = new SslFilter(sslContext);
             session.getFilterChain().addFirst("tls", filter);
             synchronized (lock) {
                 tlsPending = false;
             }
+            session.resumeRead();
         });
     }
 
