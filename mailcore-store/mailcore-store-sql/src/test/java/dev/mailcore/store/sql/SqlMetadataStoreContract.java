@@ -9,12 +9,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mailcore.api.AccountId;
 import dev.mailcore.api.MailboxId;
+import dev.mailcore.api.ThreadId;
 import dev.mailcore.api.spi.MailboxRecord;
 import dev.mailcore.api.spi.MailboxState;
 import dev.mailcore.api.spi.MetadataReader;
 import dev.mailcore.api.spi.MetadataStore;
 import dev.mailcore.api.spi.MetadataTransaction;
+import dev.mailcore.api.spi.ThreadKey;
 import dev.mailcore.store.tck.MetadataStoreContract;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +72,26 @@ abstract class SqlMetadataStoreContract extends MetadataStoreContract {
                 }))
                 .hasMessage("boom");
         assertThat(store.<Long>write(ACCOUNT, tx -> tx.allocateUidValidity(1))).isEqualTo(1_001);
+    }
+
+    @Test
+    void threadKeysOfHugeMessageIdsAreStoredAndFound() {
+        String huge = "x".repeat(10_000) + "@example.com";
+        String hugeToo = "y".repeat(10_000) + "@example.com";
+        ThreadKey a = new ThreadKey(huge, ThreadId.of("t1"), "subject");
+        ThreadKey b = new ThreadKey(hugeToo, ThreadId.of("t2"), "other");
+        store.write(ACCOUNT, tx -> {
+            tx.putThreadKeys(List.of(a, b));
+            return null;
+        });
+        ThreadKey replaced = new ThreadKey(huge, ThreadId.of("t3"), "subject");
+        store.write(ACCOUNT, tx -> {
+            tx.putThreadKeys(List.of(replaced));
+            return null;
+        });
+        assertThat(store.<Map<String, ThreadKey>>read(
+                        ACCOUNT, r -> r.threadKeys(List.of(huge, hugeToo, "z".repeat(300)))))
+                .isEqualTo(Map.of(huge, replaced, hugeToo, b));
     }
 
     @Test

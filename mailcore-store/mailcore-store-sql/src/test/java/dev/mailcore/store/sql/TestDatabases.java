@@ -11,7 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.UUID;
 
 /**
  * The databases the tests run on: a private in-memory H2 per store, and a fresh schema per store on one PostgreSQL
@@ -28,8 +28,9 @@ final class TestDatabases {
 
     static SqlMetadataStore postgres() {
         Server server = Server.INSTANCE;
-        String schema = "t" + server.schemas.incrementAndGet();
-        try (Connection c = DriverManager.getConnection(server.url, server.user, server.password);
+        // Unique across runs too, for an external server that outlives the test JVM.
+        String schema = "mc_test_" + UUID.randomUUID().toString().replace("-", "");
+        try (Connection c = postgresAdmin();
                 Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
         } catch (SQLException e) {
@@ -43,6 +44,12 @@ final class TestDatabases {
                 .build();
     }
 
+    /** A plain connection to the test server, outside any store. */
+    static Connection postgresAdmin() throws SQLException {
+        Server server = Server.INSTANCE;
+        return DriverManager.getConnection(server.url, server.user, server.password);
+    }
+
     /** One PostgreSQL server for the whole test JVM, started on first use (holder idiom), stopped at exit. */
     private static final class Server {
         static final Server INSTANCE = new Server();
@@ -50,7 +57,6 @@ final class TestDatabases {
         final String url;
         final String user;
         final String password;
-        final AtomicInteger schemas = new AtomicInteger();
 
         private Server() {
             String external = System.getenv("MAILCORE_TEST_PG_URL");

@@ -14,8 +14,12 @@ import dev.mailcore.api.ThreadId;
 import dev.mailcore.api.spi.EmailRecord;
 import dev.mailcore.api.spi.MailboxRecord;
 import dev.mailcore.api.spi.MessageRecord;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jooq.Field;
@@ -138,6 +142,22 @@ final class Rows {
 
     static Set<String> keywords(String stored) {
         return stored.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(stored.split(" ")));
+    }
+
+    /**
+     * The indexed key of a Message-ID: the id itself up to 200 characters, else {@code #} and the base64url SHA-256 of
+     * its UTF-8 bytes (44 characters, so it never meets a real id of that length beginning with {@code #}).
+     */
+    static String messageKey(String messageId) {
+        if (messageId.length() <= 200) {
+            return messageId;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(messageId.getBytes(StandardCharsets.UTF_8));
+            return "#" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     static boolean unseen(Set<String> keywords) {

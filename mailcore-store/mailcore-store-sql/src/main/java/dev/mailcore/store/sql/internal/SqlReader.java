@@ -25,7 +25,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -260,11 +260,24 @@ public class SqlReader implements MetadataReader {
     public Map<String, ThreadKey> threadKeys(Collection<String> messageIds) {
         checkOpen();
         Map<String, ThreadKey> out = new HashMap<>();
-        for (List<String> chunk : chunks(new ArrayList<>(new LinkedHashSet<>(messageIds)))) {
-            db.select(Tables.ThreadKey.MESSAGE_ID, Tables.ThreadKey.THREAD_ID, Tables.ThreadKey.BASE_SUBJECT)
+        Map<String, String> byKey = new LinkedHashMap<>();
+        for (String messageId : messageIds) {
+            byKey.put(Rows.messageKey(messageId), messageId);
+        }
+        for (List<String> chunk : chunks(new ArrayList<>(byKey.keySet()))) {
+            db.select(
+                            Tables.ThreadKey.MESSAGE_KEY,
+                            Tables.ThreadKey.MESSAGE_ID,
+                            Tables.ThreadKey.THREAD_ID,
+                            Tables.ThreadKey.BASE_SUBJECT)
                     .from(Tables.ThreadKey.TABLE)
-                    .where(Tables.ThreadKey.ACCOUNT_ID.eq(account), Tables.ThreadKey.MESSAGE_ID.in(chunk))
-                    .forEach(r -> out.put(r.value1(), new ThreadKey(r.value1(), ThreadId.of(r.value2()), r.value3())));
+                    .where(Tables.ThreadKey.ACCOUNT_ID.eq(account), Tables.ThreadKey.MESSAGE_KEY.in(chunk))
+                    .forEach(r -> {
+                        // The full id must match too: a digest key stands for exactly one id.
+                        if (r.value2().equals(byKey.get(r.value1()))) {
+                            out.put(r.value2(), new ThreadKey(r.value2(), ThreadId.of(r.value3()), r.value4()));
+                        }
+                    });
         }
         return out;
     }

@@ -465,21 +465,23 @@ public final class SqlTransaction extends SqlReader implements MetadataTransacti
         checkOpen();
         Map<String, ThreadKey> latest = new LinkedHashMap<>();
         for (ThreadKey key : keys) {
-            latest.put(key.messageId(), key);
+            latest.put(Rows.messageKey(key.messageId()), key);
         }
         for (List<String> chunk : chunks(new ArrayList<>(latest.keySet()))) {
             db.deleteFrom(Tables.ThreadKey.TABLE)
-                    .where(Tables.ThreadKey.ACCOUNT_ID.eq(account), Tables.ThreadKey.MESSAGE_ID.in(chunk))
+                    .where(Tables.ThreadKey.ACCOUNT_ID.eq(account), Tables.ThreadKey.MESSAGE_KEY.in(chunk))
                     .execute();
             var insert = db.insertInto(
                     Tables.ThreadKey.TABLE,
                     Tables.ThreadKey.ACCOUNT_ID,
+                    Tables.ThreadKey.MESSAGE_KEY,
                     Tables.ThreadKey.MESSAGE_ID,
                     Tables.ThreadKey.THREAD_ID,
                     Tables.ThreadKey.BASE_SUBJECT);
-            for (String messageId : chunk) {
-                ThreadKey key = latest.get(messageId);
-                insert = insert.values(account, messageId, key.threadId().value(), key.baseSubject());
+            for (String messageKey : chunk) {
+                ThreadKey key = latest.get(messageKey);
+                insert = insert.values(
+                        account, messageKey, key.messageId(), key.threadId().value(), key.baseSubject());
             }
             insert.execute();
         }

@@ -110,6 +110,7 @@ final class Tables {
         static final String T = "mc_thread_key";
         static final Table<?> TABLE = table(name(T));
         static final Field<String> ACCOUNT_ID = column(T, "account_id", SQLDataType.VARCHAR);
+        static final Field<String> MESSAGE_KEY = column(T, "message_key", SQLDataType.VARCHAR);
         static final Field<String> MESSAGE_ID = column(T, "message_id", SQLDataType.VARCHAR);
         static final Field<String> THREAD_ID = column(T, "thread_id", SQLDataType.VARCHAR);
         static final Field<String> BASE_SUBJECT = column(T, "base_subject", SQLDataType.VARCHAR);

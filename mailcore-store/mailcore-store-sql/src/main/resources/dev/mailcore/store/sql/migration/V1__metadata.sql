@@ -76,11 +76,13 @@ CREATE TABLE mc_change (
 );
 CREATE INDEX mc_change_modseq ON mc_change (account_id, modseq, entry_id);
 
--- What threading remembers per Message-ID.
+-- What threading remembers per Message-ID. message_key is the id itself, or a digest of an id too long for an
+-- index entry (PostgreSQL refuses index entries above about 2,700 bytes; a hostile header can be longer).
 CREATE TABLE mc_thread_key (
     account_id VARCHAR(255) NOT NULL,
+    message_key VARCHAR(255) NOT NULL,
     message_id VARCHAR NOT NULL,
     thread_id VARCHAR(255) NOT NULL,
     base_subject VARCHAR,
-    CONSTRAINT mc_thread_key_pk PRIMARY KEY (account_id, message_id)
+    CONSTRAINT mc_thread_key_pk PRIMARY KEY (account_id, message_key)
 );
