@@ -56,7 +56,8 @@ public final class SqlMetadataStore implements MetadataStore {
     /** H2 caches parsed statements per session; a write transaction uses more than the default 8. */
     private static final String H2_OPTIONS = ";LOCK_TIMEOUT=30000;QUERY_CACHE_SIZE=64";
 
-    private final HikariDataSource pool;
+    private final HikariDataSource writePool;
+    private final HikariDataSource readPool;
     private final Transactions transactions;
     /** Set for an in-memory H2 database this store made, which must be dropped on close. */
     private final String dropOnClose;
@@ -66,37 +67,24 @@ public final class SqlMetadataStore implements MetadataStore {
 
     private SqlMetadataStore(Builder b) {
         String url = b.jdbcUrl;
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("mailcore-metadata");
-        config.setJdbcUrl(url);
-        config.setUsername(b.user);
-        config.setPassword(b.password);
-        config.setMaximumPoolSize(b.maxPoolSize);
-        config.setConnectionTimeout(b.connectionTimeout.toMillis());
-        config.setAutoCommit(false);
-        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         SQLDialect dialect = dialectOf(url);
-        if (dialect == SQLDialect.POSTGRES) {
-            // A generic plan made while a table was nearly empty (a new install) would be kept for the life of the
-            // connection: a sequential scan on a table that has grown. Planning each lookup is cheap next to that.
-            config.setConnectionInitSql("SET plan_cache_mode = force_custom_plan");
-            // Commit the init statement: with auto-commit off it would leave a transaction open on a new connection.
-            config.setIsolateInternalQueries(true);
-        }
+        writePool = open(poolConfig(b, dialect, "mailcore-metadata", false), url);
         try {
-            pool = new HikariDataSource(config);
-        } catch (RuntimeException e) {
-            throw new MailException(
-                    ErrorReason.UNAVAILABLE, "cannot connect to the metadata database at " + SqlErrors.redact(url), e);
-        }
-        try {
-            Migrations.migrate(pool);
+            Migrations.migrate(writePool);
+            // PostgreSQL: reads get a pool of their own whose connections stay read-only REPEATABLE READ, so a read
+            // costs no round trips to switch a connection's isolation and back. H2 runs in-process: switching is free.
+            readPool = dialect == SQLDialect.POSTGRES
+                    ? open(poolConfig(b, dialect, "mailcore-metadata-reads", true), url)
+                    : writePool;
         } catch (SQLException | RuntimeException e) {
-            pool.close();
-            throw new MailException(
-                    ErrorReason.UNAVAILABLE,
-                    "cannot bring the schema of the metadata database at " + SqlErrors.redact(url) + " up to date",
-                    e);
+            writePool.close();
+            throw e instanceof MailException mail
+                    ? mail
+                    : new MailException(
+                            ErrorReason.UNAVAILABLE,
+                            "cannot bring the schema of the metadata database at " + SqlErrors.redact(url)
+                                    + " up to date",
+                            e);
         }
         DefaultConfiguration jooq = new DefaultConfiguration();
         jooq.set(dialect);
@@ -107,8 +95,41 @@ public final class SqlMetadataStore implements MetadataStore {
                 .withRenderSchema(false));
         jooq.set(new SqlErrors());
         transactions = new Transactions(
-                pool, jooq, dialect == SQLDialect.H2 ? H2_SNAPSHOT_ISOLATION : Connection.TRANSACTION_REPEATABLE_READ);
+                writePool,
+                readPool,
+                jooq,
+                dialect == SQLDialect.H2 ? H2_SNAPSHOT_ISOLATION : Transactions.POOL_DEFAULT);
         dropOnClose = b.dropOnClose ? url : null;
+    }
+
+    private static HikariConfig poolConfig(Builder b, SQLDialect dialect, String name, boolean forReads) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(name);
+        config.setJdbcUrl(b.jdbcUrl);
+        config.setUsername(b.user);
+        config.setPassword(b.password);
+        config.setMaximumPoolSize(b.maxPoolSize);
+        config.setConnectionTimeout(b.connectionTimeout.toMillis());
+        config.setAutoCommit(false);
+        config.setReadOnly(forReads);
+        config.setTransactionIsolation(forReads ? "TRANSACTION_REPEATABLE_READ" : "TRANSACTION_READ_COMMITTED");
+        if (dialect == SQLDialect.POSTGRES) {
+            // A generic plan made while a table was nearly empty (a new install) would be kept for the life of the
+            // connection: a sequential scan on a table that has grown. Planning each lookup is cheap next to that.
+            config.setConnectionInitSql("SET plan_cache_mode = force_custom_plan");
+            // Commit the init statement: with auto-commit off it would leave a transaction open on a new connection.
+            config.setIsolateInternalQueries(true);
+        }
+        return config;
+    }
+
+    private static HikariDataSource open(HikariConfig config, String url) {
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new MailException(
+                    ErrorReason.UNAVAILABLE, "cannot connect to the metadata database at " + SqlErrors.redact(url), e);
+        }
     }
 
     /**
@@ -167,7 +188,8 @@ public final class SqlMetadataStore implements MetadataStore {
             return;
         }
         closed = true;
-        pool.close();
+        readPool.close();
+        writePool.close();
         if (dropOnClose != null) {
             try (Connection c = DriverManager.getConnection(dropOnClose);
                     Statement s = c.createStatement()) {
@@ -233,7 +255,7 @@ public final class SqlMetadataStore implements MetadataStore {
             return this;
         }
 
-        /** The most connections the pool opens; default 10. */
+        /** The most connections a pool opens (on PostgreSQL reads and writes have a pool each); default 10. */
         public Builder maxPoolSize(int maxPoolSize) {
             requireUnset(this.maxPoolSize == 0, "maxPoolSize");
             if (maxPoolSize < 1) {

@@ -30,24 +30,33 @@ import org.jooq.impl.DefaultConnectionProvider;
  * that sees one snapshot.
  */
 public final class Transactions {
-    private final DataSource dataSource;
+    /** Reads keep the isolation their pool gives them. */
+    public static final int POOL_DEFAULT = -1;
+
+    private final DataSource writes;
+    private final DataSource reads;
     private final Configuration configuration;
     private final int readIsolation;
 
     /**
-     * @param readIsolation the JDBC isolation level of reads that gives one snapshot of the whole database:
-     *     REPEATABLE READ on PostgreSQL; on H2, whose REPEATABLE READ takes a snapshot per table, its SNAPSHOT level
+     * @param readIsolation the JDBC isolation level to set for a read so that it sees one snapshot of the whole
+     *     database (on H2, whose REPEATABLE READ takes a snapshot per table, its SNAPSHOT level), or
+     *     {@link #POOL_DEFAULT} when {@code reads} hands out connections that already do (PostgreSQL's REPEATABLE
+     *     READ, read-only)
      */
-    public Transactions(DataSource dataSource, Configuration configuration, int readIsolation) {
-        this.dataSource = dataSource;
+    public Transactions(DataSource writes, DataSource reads, Configuration configuration, int readIsolation) {
+        this.writes = writes;
+        this.reads = reads;
         this.configuration = configuration;
         this.readIsolation = readIsolation;
     }
 
     public <T> T read(AccountId account, Function<MetadataReader, T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setTransactionIsolation(readIsolation);
-            c.setReadOnly(true);
+        try (Connection c = reads.getConnection()) {
+            if (readIsolation != POOL_DEFAULT) {
+                c.setTransactionIsolation(readIsolation);
+                c.setReadOnly(true);
+            }
             SqlReader reader = new SqlReader(dsl(c), account.value());
             try {
                 T result = work.apply(reader);
@@ -65,7 +74,7 @@ public final class Transactions {
     }
 
     public <T> T write(AccountId account, Function<MetadataTransaction, T> work) {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = writes.getConnection()) {
             DSLContext db = dsl(c);
             Record row = lockAccount(c, db, account.value());
             Savepoint start = c.setSavepoint();
