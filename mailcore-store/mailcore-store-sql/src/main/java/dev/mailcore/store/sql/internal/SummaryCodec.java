@@ -17,10 +17,7 @@ import dev.mailcore.api.message.Envelope;
 import dev.mailcore.api.message.MessageSummary;
 import dev.mailcore.api.message.Parameter;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * A compact binary form of {@link MessageSummary}, stored with each email. Decoding gives back a summary equal to
@@ -42,7 +39,7 @@ public final class SummaryCodec {
     private SummaryCodec() {}
 
     public static byte[] encode(MessageSummary summary) {
-        Out out = new Out();
+        CodecOutput out = new CodecOutput();
         out.varint(FORMAT);
         envelope(out, summary.envelope());
         body(out, summary.body());
@@ -75,7 +72,7 @@ public final class SummaryCodec {
 
     /** @throws MailException {@link ErrorReason#CORRUPTION} when the bytes are not a summary of a known format */
     public static MessageSummary decode(byte[] bytes) {
-        In in = new In(bytes);
+        CodecInput in = new CodecInput(bytes);
         try {
             int format = in.varintInt();
             if (format != FORMAT) {
@@ -106,7 +103,7 @@ public final class SummaryCodec {
         }
     }
 
-    private static void envelope(Out out, Envelope e) {
+    private static void envelope(CodecOutput out, Envelope e) {
         out.string(e.date());
         out.string(e.subject());
         addresses(out, e.from());
@@ -119,7 +116,7 @@ public final class SummaryCodec {
         out.string(e.messageId());
     }
 
-    private static Envelope envelope(In in) {
+    private static Envelope envelope(CodecInput in) {
         return new Envelope(
                 in.string(),
                 in.string(),
@@ -133,7 +130,7 @@ public final class SummaryCodec {
                 in.string());
     }
 
-    private static void body(Out out, BodyPart part) {
+    private static void body(CodecOutput out, BodyPart part) {
         switch (part) {
             case BodyPart.Single single -> {
                 out.varint(SINGLE);
@@ -158,7 +155,7 @@ public final class SummaryCodec {
         }
     }
 
-    private static void partHead(Out out, BodyPart part) {
+    private static void partHead(CodecOutput out, BodyPart part) {
         out.string(part.section());
         content(out, part.content());
         ByteSpan span = part.span();
@@ -167,7 +164,7 @@ public final class SummaryCodec {
         out.varlong(span.end() - span.bodyStart());
     }
 
-    private static BodyPart body(In in) {
+    private static BodyPart body(CodecInput in) {
         int tag = in.varintInt();
         String section = in.string();
         ContentInfo content = content(in);
@@ -182,7 +179,7 @@ public final class SummaryCodec {
         };
     }
 
-    private static void content(Out out, ContentInfo c) {
+    private static void content(CodecOutput out, ContentInfo c) {
         out.string(c.type());
         out.string(c.subtype());
         parameters(out, c.parameters());
@@ -198,7 +195,7 @@ public final class SummaryCodec {
         out.string(c.fileName());
     }
 
-    private static ContentInfo content(In in) {
+    private static ContentInfo content(CodecInput in) {
         return new ContentInfo(
                 in.string(),
                 in.string(),
@@ -215,7 +212,7 @@ public final class SummaryCodec {
                 in.string());
     }
 
-    private static void parameters(Out out, List<Parameter> parameters) {
+    private static void parameters(CodecOutput out, List<Parameter> parameters) {
         out.varint(parameters.size());
         for (Parameter p : parameters) {
             out.string(p.name());
@@ -223,11 +220,11 @@ public final class SummaryCodec {
         }
     }
 
-    private static List<Parameter> parameters(In in) {
+    private static List<Parameter> parameters(CodecInput in) {
         return in.list(() -> new Parameter(in.string(), in.string()));
     }
 
-    private static void addresses(Out out, List<Address> addresses) {
+    private static void addresses(CodecOutput out, List<Address> addresses) {
         out.varint(addresses.size());
         for (Address address : addresses) {
             switch (address) {
@@ -247,13 +244,13 @@ public final class SummaryCodec {
         }
     }
 
-    private static void emailAddress(Out out, EmailAddress email) {
+    private static void emailAddress(CodecOutput out, EmailAddress email) {
         out.string(email.name());
         out.string(email.localPart());
         out.string(email.domain());
     }
 
-    private static List<Address> addresses(In in) {
+    private static List<Address> addresses(CodecInput in) {
         return in.list(() -> {
             int tag = in.varintInt();
             return switch (tag) {
@@ -264,141 +261,18 @@ public final class SummaryCodec {
         });
     }
 
-    private static EmailAddress emailAddress(In in) {
+    private static EmailAddress emailAddress(CodecInput in) {
         return new EmailAddress(in.string(), in.string(), in.string());
     }
 
-    private static void strings(Out out, List<String> strings) {
+    private static void strings(CodecOutput out, List<String> strings) {
         out.varint(strings.size());
         for (String s : strings) {
             out.string(s);
         }
     }
 
-    private static List<String> strings(In in) {
+    private static List<String> strings(CodecInput in) {
         return in.list(in::string);
-    }
-
-    /** A growable byte buffer with the primitive writers. */
-    private static final class Out {
-        private byte[] buf = new byte[256];
-        private int size;
-
-        void varint(int value) {
-            varlong(value & 0xFFFFFFFFL);
-        }
-
-        void varlong(long value) {
-            while ((value & ~0x7FL) != 0) {
-                put((byte) ((value & 0x7F) | 0x80));
-                value >>>= 7;
-            }
-            put((byte) value);
-        }
-
-        void zigzag(long value) {
-            varlong((value << 1) ^ (value >> 63));
-        }
-
-        void bool(boolean value) {
-            put((byte) (value ? 1 : 0));
-        }
-
-        void string(String s) {
-            if (s == null) {
-                varint(0);
-                return;
-            }
-            varint(s.length() + 1);
-            for (int i = 0; i < s.length(); i++) {
-                varint(s.charAt(i));
-            }
-        }
-
-        private void put(byte b) {
-            if (size == buf.length) {
-                buf = Arrays.copyOf(buf, buf.length * 2);
-            }
-            buf[size++] = b;
-        }
-
-        byte[] toByteArray() {
-            return Arrays.copyOf(buf, size);
-        }
-    }
-
-    /** A cursor over encoded bytes; running past the end throws {@link IndexOutOfBoundsException}. */
-    private static final class In {
-        private final byte[] buf;
-        private int pos;
-
-        In(byte[] buf) {
-            this.buf = buf;
-        }
-
-        long varlong() {
-            long value = 0;
-            for (int shift = 0; shift < 64; shift += 7) {
-                byte b = buf[pos++];
-                value |= (long) (b & 0x7F) << shift;
-                if (b >= 0) {
-                    return value;
-                }
-            }
-            throw new IllegalArgumentException("varint too long");
-        }
-
-        int varintInt() {
-            long value = varlong();
-            if (value < 0 || value > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("count out of range: " + value);
-            }
-            return (int) value;
-        }
-
-        long zigzag() {
-            long raw = varlong();
-            return (raw >>> 1) ^ -(raw & 1);
-        }
-
-        boolean bool() {
-            return buf[pos++] != 0;
-        }
-
-        String string() {
-            int length = varintInt();
-            if (length == 0) {
-                return null;
-            }
-            int chars = length - 1;
-            if (chars > buf.length - pos) {
-                throw new IllegalArgumentException("string longer than the data");
-            }
-            char[] out = new char[chars];
-            for (int i = 0; i < chars; i++) {
-                long c = varlong();
-                if (c > Character.MAX_VALUE) {
-                    throw new IllegalArgumentException("not a UTF-16 unit: " + c);
-                }
-                out[i] = (char) c;
-            }
-            return new String(out);
-        }
-
-        <T> List<T> list(Supplier<T> element) {
-            int count = varintInt();
-            if (count > buf.length - pos) {
-                throw new IllegalArgumentException("list longer than the data");
-            }
-            List<T> out = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
-                out.add(element.get());
-            }
-            return out;
-        }
-
-        boolean atEnd() {
-            return pos == buf.length;
-        }
     }
 }
