@@ -1,0 +1,304 @@
+/*
+ * Copyright 2026 The Mailcore Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.mailcore.store.sql;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.mailcore.api.AccountId;
+import dev.mailcore.api.ErrorReason;
+import dev.mailcore.api.MailException;
+import dev.mailcore.api.spi.MetadataReader;
+import dev.mailcore.api.spi.MetadataStore;
+import dev.mailcore.api.spi.MetadataTransaction;
+import dev.mailcore.store.sql.internal.Migrations;
+import dev.mailcore.store.sql.internal.SqlErrors;
+import dev.mailcore.store.sql.internal.Transactions;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+import org.jooq.SQLDialect;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DefaultConfiguration;
+
+/**
+ * A {@link MetadataStore} in a SQL database: H2 embedded by default, PostgreSQL for production and for several
+ * nodes sharing one store. The schema is created and upgraded by versioned scripts when the store is built.
+ *
+ * <pre>{@code
+ * MetadataStore local = SqlMetadataStore.h2(dataDir);          // one file under dataDir
+ * MetadataStore shared = SqlMetadataStore.connect("jdbc:postgresql://db/mail", "mail", secret);
+ * MetadataStore tuned = SqlMetadataStore.builder()
+ *         .jdbcUrl("jdbc:postgresql://db/mail").credentials("mail", secret)
+ *         .maxPoolSize(20).connectionTimeout(Duration.ofSeconds(5))
+ *         .build();
+ * }</pre>
+ *
+ * <p>The whole {@link MetadataStore} contract holds, durability included: {@link #write} returns after the commit.
+ * Write transactions of one account lock that account's row and so run one at a time; reads run in a read-only
+ * REPEATABLE READ transaction and see one snapshot. Database failures surface as {@link MailException} with reason
+ * {@link ErrorReason#UNAVAILABLE} when trying again may help (connection lost, lock timeout, server restarting)
+ * and {@link ErrorReason#CORRUPTION} otherwise; the {@link SQLException} is the cause, and no SQL text is in the
+ * message. A transaction opened inside another on the same thread throws {@link IllegalStateException}, and so
+ * does any call after {@link #close()}, which closes the connection pool.
+ */
+public final class SqlMetadataStore implements MetadataStore {
+    /** H2's own JDBC isolation level SNAPSHOT: one snapshot of all tables (its REPEATABLE READ is per table). */
+    private static final int H2_SNAPSHOT_ISOLATION = 6;
+    /** H2 caches parsed statements per session; a write transaction uses more than the default 8. */
+    private static final String H2_OPTIONS = ";LOCK_TIMEOUT=30000;QUERY_CACHE_SIZE=64";
+
+    private final HikariDataSource writePool;
+    private final HikariDataSource readPool;
+    private final Transactions transactions;
+    /** Set for an in-memory H2 database this store made, which must be dropped on close. */
+    private final String dropOnClose;
+    // Per store, not static: two stores in one JVM do not see each other's transactions.
+    private final ThreadLocal<Boolean> inTransaction = new ThreadLocal<>();
+    private volatile boolean closed;
+
+    private SqlMetadataStore(Builder b) {
+        String url = b.jdbcUrl;
+        SQLDialect dialect = dialectOf(url);
+        writePool = open(poolConfig(b, dialect, "mailcore-metadata", false), url);
+        try {
+            Migrations.migrate(writePool);
+            // PostgreSQL: reads get a pool of their own whose connections stay read-only REPEATABLE READ, so a read
+            // costs no round trips to switch a connection's isolation and back. H2 runs in-process: switching is free.
+            readPool = dialect == SQLDialect.POSTGRES
+                    ? open(poolConfig(b, dialect, "mailcore-metadata-reads", true), url)
+                    : writePool;
+        } catch (SQLException | RuntimeException e) {
+            writePool.close();
+            throw e instanceof MailException mail
+                    ? mail
+                    : new MailException(
+                            ErrorReason.UNAVAILABLE,
+                            "cannot bring the schema of the metadata database at " + SqlErrors.redact(url)
+                                    + " up to date",
+                            e);
+        }
+        DefaultConfiguration jooq = new DefaultConfiguration();
+        jooq.set(dialect);
+        // Unquoted names: each database folds them as it folded the unquoted names of the migration scripts.
+        jooq.set(new Settings()
+                .withRenderQuotedNames(RenderQuotedNames.NEVER)
+                .withExecuteLogging(false)
+                .withRenderSchema(false));
+        jooq.set(new SqlErrors());
+        transactions = new Transactions(
+                writePool,
+                readPool,
+                jooq,
+                dialect == SQLDialect.H2 ? H2_SNAPSHOT_ISOLATION : Transactions.POOL_DEFAULT);
+        dropOnClose = b.dropOnClose ? url : null;
+    }
+
+    private static HikariConfig poolConfig(Builder b, SQLDialect dialect, String name, boolean forReads) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(name);
+        config.setJdbcUrl(b.jdbcUrl);
+        config.setUsername(b.user);
+        config.setPassword(b.password);
+        config.setMaximumPoolSize(b.maxPoolSize);
+        config.setConnectionTimeout(b.connectionTimeout.toMillis());
+        config.setAutoCommit(false);
+        config.setReadOnly(forReads);
+        config.setTransactionIsolation(forReads ? "TRANSACTION_REPEATABLE_READ" : "TRANSACTION_READ_COMMITTED");
+        if (dialect == SQLDialect.POSTGRES) {
+            // A generic plan made while a table was nearly empty (a new install) would be kept for the life of the
+            // connection: a sequential scan on a table that has grown. Planning each lookup is cheap next to that.
+            config.setConnectionInitSql("SET plan_cache_mode = force_custom_plan");
+            // Commit the init statement: with auto-commit off it would leave a transaction open on a new connection.
+            config.setIsolateInternalQueries(true);
+        }
+        return config;
+    }
+
+    private static HikariDataSource open(HikariConfig config, String url) {
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new MailException(
+                    ErrorReason.UNAVAILABLE, "cannot connect to the metadata database at " + SqlErrors.redact(url), e);
+        }
+    }
+
+    /**
+     * An embedded H2 database in {@code dataDir} (created if missing), file {@code metadata.mv.db}. Only one
+     * process can open it at a time.
+     */
+    public static SqlMetadataStore h2(Path dataDir) {
+        Objects.requireNonNull(dataDir, "dataDir");
+        Path file = dataDir.toAbsolutePath().resolve("metadata");
+        return builder().jdbcUrl("jdbc:h2:file:" + file + H2_OPTIONS).build();
+    }
+
+    /** A private in-memory H2 database, gone on {@link #close()}: for tests and demos. */
+    public static SqlMetadataStore h2InMemory() {
+        Builder b = builder().jdbcUrl("jdbc:h2:mem:mailcore-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + H2_OPTIONS);
+        b.dropOnClose = true;
+        return b.build();
+    }
+
+    /** A database reached by JDBC URL ({@code jdbc:postgresql:...} or {@code jdbc:h2:...}), with default pooling. */
+    public static SqlMetadataStore connect(String jdbcUrl, String user, String password) {
+        return builder().jdbcUrl(jdbcUrl).credentials(user, password).build();
+    }
+
+    /** A builder for every setting; only the JDBC URL is required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public <T> T read(AccountId account, Function<MetadataReader, T> work) {
+        Objects.requireNonNull(work, "work");
+        enter(account);
+        try {
+            return transactions.read(account, work);
+        } finally {
+            inTransaction.remove();
+        }
+    }
+
+    @Override
+    public <T> T write(AccountId account, Function<MetadataTransaction, T> work) {
+        Objects.requireNonNull(work, "work");
+        enter(account);
+        try {
+            return transactions.write(account, work);
+        } finally {
+            inTransaction.remove();
+        }
+    }
+
+    /** Closes the connection pool (and drops the database of {@link #h2InMemory()}); later calls throw. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        readPool.close();
+        writePool.close();
+        if (dropOnClose != null) {
+            try (Connection c = DriverManager.getConnection(dropOnClose);
+                    Statement s = c.createStatement()) {
+                s.execute("SHUTDOWN");
+            } catch (SQLException e) {
+                throw SqlErrors.translate(e);
+            }
+        }
+    }
+
+    private void enter(AccountId account) {
+        Objects.requireNonNull(account, "account");
+        if (closed) {
+            throw new IllegalStateException("the metadata store is closed");
+        }
+        if (inTransaction.get() != null) {
+            throw new IllegalStateException("a transaction must not open another transaction");
+        }
+        inTransaction.set(Boolean.TRUE);
+    }
+
+    private static SQLDialect dialectOf(String jdbcUrl) {
+        if (jdbcUrl.startsWith("jdbc:h2:")) {
+            return SQLDialect.H2;
+        }
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            return SQLDialect.POSTGRES;
+        }
+        throw new IllegalArgumentException(
+                "unsupported database (use jdbc:h2: or jdbc:postgresql:): " + SqlErrors.redact(jdbcUrl));
+    }
+
+    /**
+     * Settings of a {@link SqlMetadataStore}. Each setting may be given once; {@link #build()} fails fast with a
+     * message saying what is missing or wrong.
+     */
+    public static final class Builder {
+        private String jdbcUrl;
+        private String user;
+        private String password;
+        private boolean credentialsSet;
+        private int maxPoolSize;
+        private Duration connectionTimeout;
+        private boolean dropOnClose;
+
+        private Builder() {}
+
+        /** Required: {@code jdbc:postgresql://host/db} or {@code jdbc:h2:file:/path/name}. */
+        public Builder jdbcUrl(String jdbcUrl) {
+            Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+            requireUnset(this.jdbcUrl == null, "jdbcUrl");
+            dialectOf(jdbcUrl);
+            this.jdbcUrl = jdbcUrl;
+            return this;
+        }
+
+        /** The database user and password; none by default (H2's embedded default user). */
+        public Builder credentials(String user, String password) {
+            requireUnset(!credentialsSet, "credentials");
+            this.user = user;
+            this.password = password;
+            credentialsSet = true;
+            return this;
+        }
+
+        /** The most connections a pool opens (on PostgreSQL reads and writes have a pool each); default 10. */
+        public Builder maxPoolSize(int maxPoolSize) {
+            requireUnset(this.maxPoolSize == 0, "maxPoolSize");
+            if (maxPoolSize < 1) {
+                throw new IllegalArgumentException("maxPoolSize must be positive: " + maxPoolSize);
+            }
+            this.maxPoolSize = maxPoolSize;
+            return this;
+        }
+
+        /** How long a transaction waits for a free connection before failing as unavailable; default 10 s. */
+        public Builder connectionTimeout(Duration connectionTimeout) {
+            Objects.requireNonNull(connectionTimeout, "connectionTimeout");
+            requireUnset(this.connectionTimeout == null, "connectionTimeout");
+            if (connectionTimeout.toMillis() < 250) {
+                throw new IllegalArgumentException("connectionTimeout must be at least 250 ms: " + connectionTimeout);
+            }
+            this.connectionTimeout = connectionTimeout;
+            return this;
+        }
+
+        /**
+         * Connects, brings the schema up to date and returns the store.
+         *
+         * @throws MailException {@link ErrorReason#UNAVAILABLE} when the database cannot be reached; the message
+         *     names the URL (without password)
+         */
+        public SqlMetadataStore build() {
+            if (jdbcUrl == null) {
+                throw new IllegalStateException("set jdbcUrl before build()");
+            }
+            if (maxPoolSize == 0) {
+                maxPoolSize = 10;
+            }
+            if (connectionTimeout == null) {
+                connectionTimeout = Duration.ofSeconds(10);
+            }
+            return new SqlMetadataStore(this);
+        }
+
+        private static void requireUnset(boolean unset, String setting) {
+            if (!unset) {
+                throw new IllegalStateException(setting + " was already set");
+            }
+        }
+    }
+}
