@@ -73,6 +73,8 @@ public final class MailEngine implements MailStore {
     private final ChangeService changes;
     private final QuotaService quotas;
     private final SearchService search;
+    private final Transactions transactions;
+    private final Indexer indexer;
 
     private MailEngine(Builder b) {
         this.context = new EngineContext(
@@ -87,10 +89,10 @@ public final class MailEngine implements MailStore {
                 b.maxMessageSize,
                 b.spoolThreshold,
                 b.spoolDirectory);
-        Transactions transactions = new Transactions(context);
+        this.transactions = new Transactions(context);
         AccountSetup setup = new AccountSetup(context, transactions, b.defaultMailboxes);
         MimeExtractor extractor = new MimeExtractor();
-        Indexer indexer = new Indexer(context, extractor);
+        this.indexer = new Indexer(context, extractor);
         QuotaGuard quotaGuard = new QuotaGuard(context);
         MessageRemover remover = new MessageRemover(context);
         MessageMover mover = new MessageMover(context, remover, indexer, quotaGuard);
@@ -137,6 +139,25 @@ public final class MailEngine implements MailStore {
     @Override
     public MessageSearch search() {
         return search;
+    }
+
+    /**
+     * Feeds every email of an account to the search index again, from the stored content: for an index that was
+     * lost, rebuilt or replaced. Searches keep working meanwhile and see each email as soon as it is fed again.
+     *
+     * @return how many emails were indexed
+     * @throws IllegalStateException when the engine has no search index
+     */
+    public int reindex(AccountId account) {
+        if (context.index() == null) {
+            throw new IllegalStateException("the engine was built without a search index");
+        }
+        var emails = transactions.read(
+                account, r -> List.copyOf(r.emails(r.emailIds()).values()));
+        for (var email : emails) {
+            indexer.reindex(account, email);
+        }
+        return emails.size();
     }
 
     @Override

@@ -62,6 +62,17 @@ public abstract class EngineFixture {
                 .build();
     }
 
+    /** Replaces the engine with one over the same stores and {@code newIndex} (for index loss and rebuild). */
+    protected void startEngineOver(SearchIndex newIndex) {
+        engine = configure(MailEngine.builder()
+                        .metadataStore(metadata)
+                        .blobStore(blobs)
+                        .searchIndex(newIndex)
+                        .eventBus(events)
+                        .idRandom(new SplittableRandom(43)))
+                .build();
+    }
+
     /** Lets a suite add settings to the engine it tests. */
     protected MailEngine.Builder configure(MailEngine.Builder builder) {
         return builder;

@@ -156,4 +156,16 @@ public abstract class SearchContract extends EngineFixture {
         assertThat(engine.search().searchEmails(alice, new SearchQuery.SubjectContains("zebra"), List.of()))
                 .isEmpty();
     }
+
+    @Test
+    void reindexFillsAnEmptyIndexFromTheStoredContent() {
+        engine.close();
+        index.close();
+        index = adapters().newSearchIndex();
+        startEngineOver(index);
+        assertThat(uids(new SearchQuery.SubjectContains("zebra"))).isEmpty();
+        assertThat(engine.reindex(alice)).isEqualTo(3);
+        assertThat(uids(new SearchQuery.SubjectContains("zebra"))).containsExactly(zebra.uid());
+        assertThat(uids(new SearchQuery.BodyContains("crunchy"))).containsExactly(apple.uid());
+    }
 }
