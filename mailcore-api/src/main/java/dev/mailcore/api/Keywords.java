@@ -86,6 +86,9 @@ public final class Keywords {
      * normalized is returned as it is, so re-wrapping stored keywords costs no copy.
      */
     public static Set<String> normalizeAll(Collection<String> keywords) {
+        if (keywords.isEmpty()) {
+            return Set.of();
+        }
         boolean normalized = true;
         for (String keyword : keywords) {
             if (!normalize(keyword).equals(keyword)) {
