@@ -48,6 +48,19 @@ public interface Connection {
      */
     void submit(Runnable task);
 
+    /**
+     * Reads the next bytes as a dot-terminated message (RFC 5321 section 4.5.2): lines up to a line holding only
+     * {@code .}, with a leading dot removed from every other line and line ends kept as they came. The message
+     * arrives as a {@link Frame.Request} whose only part is a {@link Literal}; a message longer than {@code maxSize}
+     * is read to its end without being kept and arrives as {@link Frame.TooLong} with {@code literal} true. Lines
+     * follow as before afterwards. Call it before the reply that invites the client to send, and after a request the
+     * {@link LiteralAnnouncer} {@linkplain LiteralAnnouncer#holds held}, so pipelined bytes are never misread.
+     */
+    void receiveData(long maxSize);
+
+    /** Goes on reading lines after a request the {@link LiteralAnnouncer} {@linkplain LiteralAnnouncer#holds held}. */
+    void resumeLines();
+
     /** Closes after the queued writes are sent. */
     void close();
 }

@@ -124,6 +124,26 @@ public final class MinaConnection implements Connection, Framer.Output {
     }
 
     @Override
+    public void receiveData(long maxSize) {
+        synchronized (lock) {
+            if (!closed) {
+                framer.receiveData(maxSize, this);
+                resumeAfterHold();
+            }
+        }
+    }
+
+    @Override
+    public void resumeLines() {
+        synchronized (lock) {
+            if (!closed) {
+                framer.resumeLines(this);
+                resumeAfterHold();
+            }
+        }
+    }
+
+    @Override
     public void submit(Runnable task) {
         enqueue(task);
     }
@@ -141,6 +161,9 @@ public final class MinaConnection implements Connection, Framer.Output {
                 return;
             }
             framer.feed(buffer.buf(), this);
+            if (framer.held()) {
+                session.suspendRead();
+            }
         }
     }
 
@@ -214,7 +237,9 @@ public final class MinaConnection implements Connection, Framer.Output {
                 task = queue.poll();
                 if (suspended && queue.size() <= RESUME_AT) {
                     suspended = false;
-                    session.resumeRead();
+                    if (!framer.held() && !tlsPending) {
+                        session.resumeRead();
+                    }
                 }
                 if (task == null) {
                     running = false;
@@ -227,6 +252,12 @@ public final class MinaConnection implements Connection, Framer.Output {
                 LOG.warn("connection {}: the protocol handler failed; closing", id(), e);
                 session.closeNow();
             }
+        }
+    }
+
+    private void resumeAfterHold() {
+        if (!framer.held() && !suspended && !tlsPending) {
+            session.resumeRead();
         }
     }
 
