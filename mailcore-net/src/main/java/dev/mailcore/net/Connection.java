@@ -6,6 +6,8 @@ package dev.mailcore.net;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.util.Optional;
+import javax.net.ssl.SSLSession;
 
 /**
  * One client connection as a protocol sees it. Methods may be called from the session's command thread; writes are
@@ -23,6 +25,9 @@ public interface Connection {
 
     /** Whether the connection is encrypted (implicit TLS, or after STARTTLS). */
     boolean isSecure();
+
+    /** The TLS session once the connection is encrypted, for trace headers and logs. */
+    Optional<SSLSession> tlsSession();
 
     /** Whether STARTTLS is possible: the listener has an SSLContext and the connection is not yet secure. */
     boolean canStartTls();

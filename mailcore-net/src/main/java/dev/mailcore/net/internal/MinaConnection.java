@@ -12,8 +12,10 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSession;
 import org.apache.mina.core.buffer.IoBuffer;
 import org.apache.mina.core.future.WriteFuture;
 import org.apache.mina.core.session.IoSession;
@@ -80,6 +82,13 @@ public final class MinaConnection implements Connection, Framer.Output {
     @Override
     public boolean isSecure() {
         return secure;
+    }
+
+    @Override
+    public Optional<SSLSession> tlsSession() {
+        return session.getAttribute(SslFilter.SSL_SECURED) instanceof SSLSession tls
+                ? Optional.of(tls)
+                : Optional.empty();
     }
 
     @Override
