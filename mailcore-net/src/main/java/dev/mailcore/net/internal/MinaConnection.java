@@ -19,7 +19,6 @@ import javax.net.ssl.SSLSession;
 import org.apache.mina.core.buffer.IoBuffer;
 import org.apache.mina.core.future.WriteFuture;
 import org.apache.mina.core.session.IoSession;
-import org.apache.mina.filter.ssl.SslFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,9 +85,7 @@ public final class MinaConnection implements Connection, Framer.Output {
 
     @Override
     public Optional<SSLSession> tlsSession() {
-        return session.getAttribute(SslFilter.SSL_SECURED) instanceof SSLSession tls
-                ? Optional.of(tls)
-                : Optional.empty();
+        return secure ? TlsFilter.tlsSession(session) : Optional.empty();
     }
 
     @Override
@@ -123,10 +120,11 @@ public final class MinaConnection implements Connection, Framer.Output {
         }
         // MINA 2.2: the filter goes in once the plaintext reply has left; anything read before then is injected.
         session.write(IoBuffer.wrap(reply)).addListener(future -> {
-            SslFilter filter = new SslFilter(sslContext);
-            session.getFilterChain().addFirst("tls", filter);
+            session.getFilterChain().addFirst("tls", new TlsFilter(sslContext));
             synchronized (lock) {
                 tlsPending = false;
+                // Every byte read from now on went through TLS: a request is only framed after the handshake.
+                secure = true;
             }
             session.resumeRead();
         });
