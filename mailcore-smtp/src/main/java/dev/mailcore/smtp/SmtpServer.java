@@ -8,12 +8,16 @@ import dev.mailcore.api.MailStore;
 import dev.mailcore.api.spi.Directory;
 import dev.mailcore.net.NetListener;
 import dev.mailcore.net.TlsMode;
+import dev.mailcore.smtp.internal.FilterChain;
 import dev.mailcore.smtp.internal.SmtpLiterals;
 import dev.mailcore.smtp.internal.SmtpSession;
 import dev.mailcore.smtp.internal.SmtpSettings;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import javax.net.ssl.SSLContext;
 
@@ -50,9 +54,10 @@ public final class SmtpServer implements AutoCloseable {
                 builder.maxBadCommands,
                 builder.allowPlaintextAuth,
                 builder.authBackoff,
-                builder.clock);
+                builder.clock,
+                new FilterChain(builder.filters));
         NetListener.Builder net = NetListener.builder()
-                .name("mailcore-" + builder.mode.name().toLowerCase(java.util.Locale.ROOT))
+                .name("mailcore-" + builder.mode.name().toLowerCase(Locale.ROOT))
                 .bindAddress(builder.bindAddress)
                 .port(builder.port)
                 .tlsMode(builder.tlsMode)
@@ -105,6 +110,7 @@ public final class SmtpServer implements AutoCloseable {
         private Duration idleTimeout = Duration.ofMinutes(5);
         private Duration authBackoff = Duration.ofSeconds(1);
         private Clock clock = Clock.systemUTC();
+        private final List<MessageFilter> filters = new ArrayList<>();
 
         private Builder() {}
 
@@ -206,6 +212,12 @@ public final class SmtpServer implements AutoCloseable {
         /** The clock of the Received header's date; default the system clock in UTC. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Adds a filter that sees every message before delivery; filters run in the order they were added. */
+        public Builder filter(MessageFilter filter) {
+            filters.add(Objects.requireNonNull(filter, "filter"));
             return this;
         }
 

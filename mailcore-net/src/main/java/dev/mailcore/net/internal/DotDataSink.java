@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Reads one dot-terminated message (RFC 5321 section 4.5.2) from the byte stream: removes the leading dot of each
@@ -102,7 +103,7 @@ final class DotDataSink {
         }
         flushChunk();
         if (file == null) {
-            return new Frame.Request(java.util.List.of(Literal.ofBytes(memory.toByteArray())));
+            return new Frame.Request(List.of(Literal.ofBytes(memory.toByteArray())));
         }
         try {
             fileOut.close();
@@ -110,7 +111,7 @@ final class DotDataSink {
             abort();
             throw new UncheckedIOException(e);
         }
-        return new Frame.Request(java.util.List.of(Literal.ofFile(file, size)));
+        return new Frame.Request(List.of(Literal.ofFile(file, size)));
     }
 
     void abort() {

@@ -12,12 +12,16 @@ import dev.mailcore.net.Literal;
 import dev.mailcore.net.ProtocolHandler;
 import dev.mailcore.net.SaslMechanisms;
 import dev.mailcore.net.SaslServer;
+import dev.mailcore.smtp.Envelope;
 import dev.mailcore.smtp.SmtpMode;
 import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -196,7 +200,7 @@ public final class SmtpSession implements ProtocolHandler {
                     }
                 }
                 case "BODY" -> {
-                    String body = parameter.getValue().toUpperCase(java.util.Locale.ROOT);
+                    String body = parameter.getValue().toUpperCase(Locale.ROOT);
                     if (!body.equals("7BIT") && !body.equals("8BITMIME")) {
                         bad(Reply.of(501, "5.5.4", "BODY must be 7BIT or 8BITMIME"));
                         return;
@@ -284,7 +288,20 @@ public final class SmtpSession implements ProtocolHandler {
 
     private List<Reply> deliver(Literal content) {
         transactions++;
-        String id = Long.toString(connection.id(), 36) + "." + transactions;
+        Envelope envelope = new Envelope(
+                reversePath,
+                recipients.stream().map(Recipient::address).toList(),
+                helo,
+                connection.remoteAddress(),
+                connection.isSecure(),
+                Optional.ofNullable(account).map(Account::login));
+        Map<Integer, Reply> refused = settings.filters().refusals(envelope, content);
+        List<Recipient> accepted = new ArrayList<>();
+        for (int i = 0; i < recipients.size(); i++) {
+            if (!refused.containsKey(i)) {
+                accepted.add(recipients.get(i));
+            }
+        }
         TraceHeaders trace = new TraceHeaders(
                 reversePath,
                 helo,
@@ -292,10 +309,17 @@ public final class SmtpSession implements ProtocolHandler {
                 settings.hostname(),
                 protocol(),
                 connection.tlsSession(),
-                id,
-                List.copyOf(recipients),
+                Long.toString(connection.id(), 36) + "." + transactions,
+                accepted,
                 ZonedDateTime.now(settings.clock()));
-        return delivery.deliver(recipients, content, trace);
+        Iterator<Reply> delivered = accepted.isEmpty()
+                ? Collections.emptyIterator()
+                : delivery.deliver(accepted, content, trace).iterator();
+        List<Reply> replies = new ArrayList<>(recipients.size());
+        for (int i = 0; i < recipients.size(); i++) {
+            replies.add(refused.containsKey(i) ? refused.get(i) : delivered.next());
+        }
+        return replies;
     }
 
     /**

@@ -25,4 +25,5 @@ public record SmtpSettings(
         int maxBadCommands,
         Boolean allowPlaintextAuth,
         Duration authBackoff,
-        Clock clock) {}
+        Clock clock,
+        FilterChain filters) {}
