@@ -10,14 +10,11 @@ import dev.mailcore.net.Connection;
 import dev.mailcore.net.Frame;
 import dev.mailcore.net.Literal;
 import dev.mailcore.net.ProtocolHandler;
-import dev.mailcore.net.SaslMechanisms;
-import dev.mailcore.net.SaslServer;
 import dev.mailcore.smtp.Envelope;
 import dev.mailcore.smtp.SmtpMode;
 import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -39,11 +36,10 @@ public final class SmtpSession implements ProtocolHandler {
     private final SmtpSettings settings;
     private final RecipientPolicy policy;
     private final LocalDelivery delivery;
-    private final AuthBackoff backoff;
+    private final SaslExchange sasl;
     private String helo;
     private boolean extended;
     private Account account;
-    private SaslServer sasl;
     private String reversePath;
     private final List<Recipient> recipients = new ArrayList<>();
     private boolean receivingData;
@@ -56,8 +52,9 @@ public final class SmtpSession implements ProtocolHandler {
         this.settings = settings;
         this.policy = new RecipientPolicy(settings.directory());
         this.delivery = new LocalDelivery(settings.store());
-        this.backoff =
-                new AuthBackoff(settings.authBackoff(), settings.authBackoff().multipliedBy(16));
+        this.sasl = new SaslExchange(
+                settings.directory(),
+                new AuthBackoff(settings.authBackoff(), settings.authBackoff().multipliedBy(16)));
     }
 
     @Override
@@ -104,8 +101,8 @@ public final class SmtpSession implements ProtocolHandler {
     }
 
     private void line(String line) {
-        if (sasl != null) {
-            saslResponse(line);
+        if (sasl.inProgress()) {
+            authenticated(sasl.respond(line));
             return;
         }
         SmtpCommand command;
@@ -389,59 +386,15 @@ public final class SmtpSession implements ProtocolHandler {
             send(Reply.of(538, "5.7.11", "Encryption required; use STARTTLS first"));
             return;
         }
-        Optional<SaslServer> server = SaslMechanisms.create(auth.mechanism(), settings.directory());
-        if (server.isEmpty()) {
-            bad(Reply.of(504, "5.5.4", "Unknown mechanism " + auth.mechanism()));
-            return;
-        }
-        sasl = server.get();
-        if (auth.initialResponse() == null) {
-            step(new byte[0]);
+        authenticated(sasl.start(auth.mechanism(), auth.initialResponse()));
+    }
+
+    private void authenticated(SaslExchange.Outcome outcome) {
+        outcome.account().ifPresent(authenticated -> account = authenticated);
+        if (outcome.reply().code() == 504) {
+            bad(outcome.reply());
         } else {
-            saslResponse(auth.initialResponse());
-        }
-    }
-
-    private void saslResponse(String line) {
-        if (line.equals("*")) {
-            sasl = null;
-            send(Reply.of(501, "5.0.0", "Authentication cancelled"));
-            return;
-        }
-        byte[] response;
-        try {
-            response = line.equals("=") ? new byte[0] : Base64.getDecoder().decode(line);
-        } catch (IllegalArgumentException e) {
-            sasl = null;
-            send(Reply.of(501, "5.5.2", "Bad base64"));
-            return;
-        }
-        step(response);
-    }
-
-    private void step(byte[] response) {
-        switch (sasl.evaluate(response)) {
-            case SaslServer.Step.Challenge challenge ->
-                send(new Reply(334, null, List.of(Base64.getEncoder().encodeToString(challenge.data()))));
-            case SaslServer.Step.Success success -> {
-                sasl = null;
-                account = success.account();
-                backoff.reset();
-                send(Reply.of(235, "2.7.0", "Authenticated"));
-            }
-            case SaslServer.Step.Failure failure -> {
-                sasl = null;
-                pause();
-                send(Reply.of(535, "5.7.8", "Authentication failed"));
-            }
-        }
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(backoff.failed());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            send(outcome.reply());
         }
     }
 
