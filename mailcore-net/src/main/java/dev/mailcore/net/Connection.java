@@ -6,6 +6,8 @@ package dev.mailcore.net;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.util.Optional;
+import javax.net.ssl.SSLSession;
 
 /**
  * One client connection as a protocol sees it. Methods may be called from the session's command thread; writes are
@@ -23,6 +25,9 @@ public interface Connection {
 
     /** Whether the connection is encrypted (implicit TLS, or after STARTTLS). */
     boolean isSecure();
+
+    /** The TLS session once the connection is encrypted, for trace headers and logs. */
+    Optional<SSLSession> tlsSession();
 
     /** Whether STARTTLS is possible: the listener has an SSLContext and the connection is not yet secure. */
     boolean canStartTls();
@@ -47,6 +52,19 @@ public interface Connection {
      * event of this connection (for work that starts elsewhere, such as a change notification during IMAP IDLE).
      */
     void submit(Runnable task);
+
+    /**
+     * Reads the next bytes as a dot-terminated message (RFC 5321 section 4.5.2): lines up to a line holding only
+     * {@code .}, with a leading dot removed from every other line and line ends kept as they came. The message
+     * arrives as a {@link Frame.Request} whose only part is a {@link Literal}; a message longer than {@code maxSize}
+     * is read to its end without being kept and arrives as {@link Frame.TooLong} with {@code literal} true. Lines
+     * follow as before afterwards. Call it before the reply that invites the client to send, and after a request the
+     * {@link LiteralAnnouncer} {@linkplain LiteralAnnouncer#holds held}, so pipelined bytes are never misread.
+     */
+    void receiveData(long maxSize);
+
+    /** Goes on reading lines after a request the {@link LiteralAnnouncer} {@linkplain LiteralAnnouncer#holds held}. */
+    void resumeLines();
 
     /** Closes after the queued writes are sent. */
     void close();

@@ -21,6 +21,15 @@ public interface LiteralAnnouncer {
     Announcement announced(byte[] line, int length);
 
     /**
+     * Whether the framer stops after this line (one without a literal) until the protocol says how to read on, with
+     * {@link Connection#receiveData(long)} or {@link Connection#resumeLines()}. SMTP holds after {@code DATA}: the
+     * bytes that follow are a message only when the server accepted the command, and command lines otherwise.
+     */
+    default boolean holds(byte[] line, int length) {
+        return false;
+    }
+
+    /**
      * A literal that follows a line.
      *
      * @param size its length in octets

@@ -7,6 +7,7 @@ package dev.mailcore.net;
 import dev.mailcore.net.internal.Framer;
 import dev.mailcore.net.internal.MinaConnection;
 import dev.mailcore.net.internal.MinaHandler;
+import dev.mailcore.net.internal.TlsFilter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -18,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.net.ssl.SSLContext;
 import org.apache.mina.core.session.IdleStatus;
-import org.apache.mina.filter.ssl.SslFilter;
 import org.apache.mina.transport.socket.nio.NioSocketAcceptor;
 
 /**
@@ -67,7 +67,7 @@ public final class NetListener implements AutoCloseable {
         acceptor.getSessionConfig()
                 .setIdleTime(IdleStatus.READER_IDLE, (int) Math.max(1, settings.idleTimeout.toSeconds()));
         if (settings.tlsMode == TlsMode.IMPLICIT) {
-            acceptor.getFilterChain().addFirst("tls", new SslFilter(settings.sslContext));
+            acceptor.getFilterChain().addFirst("tls", new TlsFilter(settings.sslContext));
         }
         boolean implicit = settings.tlsMode == TlsMode.IMPLICIT;
         SSLContext startTls = settings.tlsMode == TlsMode.STARTTLS ? settings.sslContext : null;

@@ -41,6 +41,9 @@ public final class Framer {
     private int lineLength;
     private byte[] discardedStart;
     private LiteralSink literal;
+    private DotDataSink data;
+    private boolean held;
+    private ByteBuffer pending;
 
     public Framer(
             int maxLineLength,
@@ -58,6 +61,19 @@ public final class Framer {
     /** Consumes all of {@code in}. */
     public void feed(ByteBuffer in, Output out) {
         while (in.hasRemaining()) {
+            if (held) {
+                keepPending(in);
+                return;
+            }
+            if (data != null) {
+                data.write(in);
+                if (data.complete()) {
+                    DotDataSink done = data;
+                    data = null;
+                    out.frame(done.finish());
+                }
+                continue;
+            }
             if (literal != null) {
                 literal.write(in);
                 if (literal.complete()) {
@@ -75,10 +91,32 @@ public final class Framer {
         }
     }
 
+    /** Whether the framer waits for {@link #receiveData} or {@link #resumeLines} after a held line. */
+    public boolean held() {
+        return held;
+    }
+
+    /** Reads the next bytes, held ones first, as a dot-terminated message of at most {@code maxSize} octets. */
+    public void receiveData(long maxSize, Output out) {
+        data = new DotDataSink(maxSize, memoryThreshold, spoolDirectory);
+        release(out);
+    }
+
+    /** Reads the next bytes, held ones first, as lines again. */
+    public void resumeLines(Output out) {
+        release(out);
+    }
+
     /** Drops everything buffered (the plaintext before a TLS handshake). */
     public void reset() {
         lineLength = 0;
         discardedStart = null;
+        held = false;
+        pending = null;
+        if (data != null) {
+            data.abort();
+            data = null;
+        }
         if (literal != null) {
             literal.abort();
             literal = null;
@@ -121,6 +159,7 @@ public final class Framer {
             parts.add(new Frame.Line(bytes));
             out.frame(new Frame.Request(parts));
             parts.clear();
+            held = announcer.holds(bytes, length);
             return;
         }
         if (announced.size() > maxLiteralSize || announced.size() < 0) {
@@ -141,6 +180,25 @@ public final class Framer {
         if (literal.complete()) {
             parts.add(literal.finish());
             literal = null;
+        }
+    }
+
+    private void keepPending(ByteBuffer in) {
+        // Bounded: the connection stops reading while the framer is held, so this is at most a read or two.
+        ByteBuffer grown = ByteBuffer.allocate((pending == null ? 0 : pending.remaining()) + in.remaining());
+        if (pending != null) {
+            grown.put(pending);
+        }
+        grown.put(in);
+        pending = grown.flip();
+    }
+
+    private void release(Output out) {
+        held = false;
+        ByteBuffer bytes = pending;
+        pending = null;
+        if (bytes != null) {
+            feed(bytes, out);
         }
     }
 

@@ -12,12 +12,13 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSession;
 import org.apache.mina.core.buffer.IoBuffer;
 import org.apache.mina.core.future.WriteFuture;
 import org.apache.mina.core.session.IoSession;
-import org.apache.mina.filter.ssl.SslFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,6 +84,11 @@ public final class MinaConnection implements Connection, Framer.Output {
     }
 
     @Override
+    public Optional<SSLSession> tlsSession() {
+        return secure ? TlsFilter.tlsSession(session) : Optional.empty();
+    }
+
+    @Override
     public boolean canStartTls() {
         return sslContext != null && !secure && !tlsPending;
     }
@@ -114,13 +120,34 @@ public final class MinaConnection implements Connection, Framer.Output {
         }
         // MINA 2.2: the filter goes in once the plaintext reply has left; anything read before then is injected.
         session.write(IoBuffer.wrap(reply)).addListener(future -> {
-            SslFilter filter = new SslFilter(sslContext);
-            session.getFilterChain().addFirst("tls", filter);
+            session.getFilterChain().addFirst("tls", new TlsFilter(sslContext));
             synchronized (lock) {
                 tlsPending = false;
+                // Every byte read from now on went through TLS: a request is only framed after the handshake.
+                secure = true;
             }
             session.resumeRead();
         });
+    }
+
+    @Override
+    public void receiveData(long maxSize) {
+        synchronized (lock) {
+            if (!closed) {
+                framer.receiveData(maxSize, this);
+                resumeAfterHold();
+            }
+        }
+    }
+
+    @Override
+    public void resumeLines() {
+        synchronized (lock) {
+            if (!closed) {
+                framer.resumeLines(this);
+                resumeAfterHold();
+            }
+        }
     }
 
     @Override
@@ -141,6 +168,9 @@ public final class MinaConnection implements Connection, Framer.Output {
                 return;
             }
             framer.feed(buffer.buf(), this);
+            if (framer.held()) {
+                session.suspendRead();
+            }
         }
     }
 
@@ -214,7 +244,9 @@ public final class MinaConnection implements Connection, Framer.Output {
                 task = queue.poll();
                 if (suspended && queue.size() <= RESUME_AT) {
                     suspended = false;
-                    session.resumeRead();
+                    if (!framer.held() && !tlsPending) {
+                        session.resumeRead();
+                    }
                 }
                 if (task == null) {
                     running = false;
@@ -227,6 +259,12 @@ public final class MinaConnection implements Connection, Framer.Output {
                 LOG.warn("connection {}: the protocol handler failed; closing", id(), e);
                 session.closeNow();
             }
+        }
+    }
+
+    private void resumeAfterHold() {
+        if (!framer.held() && !suspended && !tlsPending) {
+            session.resumeRead();
         }
     }
 

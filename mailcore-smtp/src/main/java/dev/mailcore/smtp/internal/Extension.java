@@ -1,0 +1,66 @@
+/*
+ * Copyright 2026 The Mailcore Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.mailcore.smtp.internal;
+
+import dev.mailcore.net.SaslMechanisms;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The ESMTP extensions the server implements; each says when it is announced, and EHLO lists exactly those. */
+public enum Extension {
+    PIPELINING {
+        @Override
+        Optional<String> keyword(Context context) {
+            return Optional.of("PIPELINING");
+        }
+    },
+    EIGHT_BIT_MIME {
+        @Override
+        Optional<String> keyword(Context context) {
+            return Optional.of("8BITMIME");
+        }
+    },
+    SIZE {
+        @Override
+        Optional<String> keyword(Context context) {
+            return Optional.of("SIZE " + context.maxMessageSize());
+        }
+    },
+    ENHANCED_STATUS_CODES {
+        @Override
+        Optional<String> keyword(Context context) {
+            return Optional.of("ENHANCEDSTATUSCODES");
+        }
+    },
+    STARTTLS {
+        @Override
+        Optional<String> keyword(Context context) {
+            return context.canStartTls() ? Optional.of("STARTTLS") : Optional.empty();
+        }
+    },
+    AUTH {
+        @Override
+        Optional<String> keyword(Context context) {
+            return context.authOffered()
+                    ? Optional.of("AUTH " + String.join(" ", SaslMechanisms.names()))
+                    : Optional.empty();
+        }
+    };
+
+    /** What decides the announcement on one connection at the time of EHLO. */
+    public record Context(long maxMessageSize, boolean canStartTls, boolean authOffered) {}
+
+    abstract Optional<String> keyword(Context context);
+
+    /** The EHLO keywords for this connection, in declaration order. */
+    public static List<String> keywords(Context context) {
+        List<String> result = new ArrayList<>();
+        for (Extension extension : values()) {
+            extension.keyword(context).ifPresent(result::add);
+        }
+        return result;
+    }
+}

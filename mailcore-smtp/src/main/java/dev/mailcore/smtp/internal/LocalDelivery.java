@@ -1,0 +1,78 @@
+/*
+ * Copyright 2026 The Mailcore Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.mailcore.smtp.internal;
+
+import dev.mailcore.api.AccountId;
+import dev.mailcore.api.AppendRequest;
+import dev.mailcore.api.ErrorReason;
+import dev.mailcore.api.MailException;
+import dev.mailcore.api.MailStore;
+import dev.mailcore.api.Mailbox;
+import dev.mailcore.net.Literal;
+import java.io.ByteArrayInputStream;
+import java.io.SequenceInputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts a received message into the INBOX of each recipient's account, once per account, with the trace header
+ * fields in front. Each append is durable when it returns, so a 250 built from the result is never premature.
+ */
+public final class LocalDelivery {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalDelivery.class);
+    private static final Reply DELIVERED = Reply.of(250, "2.0.0", "Delivered");
+
+    private final MailStore store;
+
+    public LocalDelivery(MailStore store) {
+        this.store = store;
+    }
+
+    /** Delivers; returns one reply per recipient, in their order. */
+    public List<Reply> deliver(List<Recipient> recipients, Literal content, TraceHeaders trace) {
+        Map<AccountId, Reply> byAccount = new HashMap<>();
+        List<Reply> replies = new ArrayList<>(recipients.size());
+        for (Recipient recipient : recipients) {
+            replies.add(byAccount.computeIfAbsent(
+                    recipient.account(), account -> deliverTo(account, content, trace, recipients)));
+        }
+        return replies;
+    }
+
+    private Reply deliverTo(AccountId account, Literal content, TraceHeaders trace, List<Recipient> all) {
+        List<Recipient> theirs =
+                all.stream().filter(r -> r.account().equals(account)).toList();
+        byte[] header = new TraceHeaders(
+                        trace.reversePath(),
+                        trace.helo(),
+                        trace.client(),
+                        trace.hostname(),
+                        trace.protocol(),
+                        trace.tls(),
+                        trace.id(),
+                        theirs,
+                        trace.when())
+                .encode();
+        try {
+            Mailbox inbox = store.mailboxes()
+                    .byPath(account, "INBOX")
+                    .orElseThrow(() -> new MailException(ErrorReason.UNAVAILABLE, "The INBOX is missing"));
+            store.messages()
+                    .append(
+                            account,
+                            inbox.id(),
+                            AppendRequest.of(
+                                    new SequenceInputStream(new ByteArrayInputStream(header), content.open())));
+            return DELIVERED;
+        } catch (MailException e) {
+            LOG.info("delivery {} to account {} failed: {}", trace.id(), account, e.toString());
+            return Replies.of(e);
+        }
+    }
+}
