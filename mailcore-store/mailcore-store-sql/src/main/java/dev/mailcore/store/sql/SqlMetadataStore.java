@@ -24,6 +24,8 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
+import javax.sql.DataSource;
+import org.jooq.Configuration;
 import org.jooq.SQLDialect;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
@@ -59,6 +61,7 @@ public final class SqlMetadataStore implements MetadataStore {
     private final HikariDataSource writePool;
     private final HikariDataSource readPool;
     private final Transactions transactions;
+    private final Configuration jooq;
     /** Set for an in-memory H2 database this store made, which must be dropped on close. */
     private final String dropOnClose;
     // Per store, not static: two stores in one JVM do not see each other's transactions.
@@ -87,6 +90,7 @@ public final class SqlMetadataStore implements MetadataStore {
                             e);
         }
         DefaultConfiguration jooq = new DefaultConfiguration();
+        this.jooq = jooq;
         jooq.set(dialect);
         // Unquoted names: each database folds them as it folded the unquoted names of the migration scripts.
         jooq.set(new Settings()
@@ -200,11 +204,26 @@ public final class SqlMetadataStore implements MetadataStore {
         }
     }
 
-    private void enter(AccountId account) {
-        Objects.requireNonNull(account, "account");
+    /** The pool a {@link SqlDirectory} on this store shares (its connections are READ COMMITTED, read-write). */
+    DataSource writePool() {
+        requireOpen();
+        return writePool;
+    }
+
+    /** The jOOQ settings of this store's queries, which a {@link SqlDirectory} on it shares. */
+    Configuration jooqConfiguration() {
+        return jooq;
+    }
+
+    void requireOpen() {
         if (closed) {
             throw new IllegalStateException("the metadata store is closed");
         }
+    }
+
+    private void enter(AccountId account) {
+        Objects.requireNonNull(account, "account");
+        requireOpen();
         if (inTransaction.get() != null) {
             throw new IllegalStateException("a transaction must not open another transaction");
         }

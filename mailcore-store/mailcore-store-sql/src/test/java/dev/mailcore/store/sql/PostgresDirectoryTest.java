@@ -1,0 +1,12 @@
+/*
+ * Copyright 2026 The Mailcore Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.mailcore.store.sql;
+
+class PostgresDirectoryTest extends SqlDirectoryContract {
+    @Override
+    protected SqlMetadataStore newStore() {
+        return TestDatabases.postgres();
+    }
+}
