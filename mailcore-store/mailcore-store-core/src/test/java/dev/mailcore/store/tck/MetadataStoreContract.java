@@ -287,6 +287,16 @@ public abstract class MetadataStoreContract {
         assertThat(this.<long[]>read(r -> r.uids(INBOX))).hasSize(total);
         assertThat(this.<List<MessageRecord>>read(r -> r.messages(INBOX, UidSet.all(), 0)))
                 .hasSize(total);
+        // Reading thousands of emails by id (a whole mailbox's flags) returns exactly those asked for.
+        List<EmailId> some = new java.util.ArrayList<>();
+        for (int i = 0; i < total; i += 4) {
+            some.add(EmailId.of("e" + i));
+        }
+        some.add(EmailId.of("unknown"));
+        Map<EmailId, EmailRecord> emails = read(r -> r.emails(some));
+        assertThat(emails).hasSize(total / 4);
+        assertThat(emails.keySet()).doesNotContain(EmailId.of("unknown"), EmailId.of("e1"));
+        assertThat(emails.get(EmailId.of("e8")).id()).isEqualTo(EmailId.of("e8"));
     }
 
     @Test

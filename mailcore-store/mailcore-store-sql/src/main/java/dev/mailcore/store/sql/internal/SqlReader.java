@@ -25,10 +25,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -42,6 +44,9 @@ import org.jooq.Result;
 public class SqlReader implements MetadataReader {
     /** Ids per IN list and UID ranges per query, to keep statements small on both databases. */
     static final int CHUNK = 500;
+
+    /** Above this many ids, {@link #emails} reads the account's rows in one pass instead of by id lists. */
+    static final int WHOLE_ACCOUNT_READ = 2_000;
 
     final DSLContext db;
     final String account;
@@ -192,6 +197,24 @@ public class SqlReader implements MetadataReader {
     public Map<EmailId, EmailRecord> emails(Collection<EmailId> ids) {
         checkOpen();
         Map<EmailId, EmailRecord> out = new HashMap<>();
+        if (ids.size() > WHOLE_ACCOUNT_READ) {
+            // Many ids (a whole mailbox): one pass over the account's rows beats hundreds of IN lists, which H2
+            // answers by scanning the account once per list.
+            Set<String> wanted = new HashSet<>();
+            ids.forEach(id -> wanted.add(id.value()));
+            try (var cursor = db.select(Rows.EMAIL_COLUMNS)
+                    .from(Tables.Email.TABLE)
+                    .where(Tables.Email.ACCOUNT_ID.eq(account))
+                    .fetchLazy()) {
+                for (var row : cursor) {
+                    if (wanted.contains(row.get(Tables.Email.EMAIL_ID))) {
+                        EmailRecord email = Rows.email(row);
+                        out.put(email.id(), email);
+                    }
+                }
+            }
+            return out;
+        }
         for (List<String> chunk : chunks(ids.stream().map(EmailId::value).toList())) {
             for (EmailRecord email : db.select(Rows.EMAIL_COLUMNS)
                     .from(Tables.Email.TABLE)
