@@ -35,6 +35,7 @@ class ProtocolScriptTest {
                 "append-fetch.txt",
                 "store-search.txt",
                 "copy-move-expunge.txt",
+                "esearch.txt",
             })
     void script(String name) throws IOException {
         ScriptRunner.run(name, imap.port());

@@ -9,6 +9,7 @@ import dev.mailcore.net.Literal;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /** A parsed IMAP command. Each record is what its processor needs, nothing more. */
 public sealed interface Command {
@@ -78,8 +79,22 @@ public sealed interface Command {
     /** COPY or MOVE. */
     record Copy(String tag, boolean uid, SequenceSet set, String mailbox, boolean move) implements Command {}
 
-    /** The query has its sequence sets still unresolved; the processor resolves them. */
-    record Search(String tag, boolean uid, SearchKey key) implements Command {}
+    /**
+     * SEARCH or UID SEARCH. The query has its sequence sets still unresolved; the processor resolves them.
+     *
+     * @param returns the RETURN options of ESEARCH (RFC 4731) and SEARCHRES (RFC 5182); empty when RETURN () asked
+     *     for the default, null when the client sent no RETURN at all
+     */
+    record Search(String tag, boolean uid, SearchKey key, Set<SearchReturn> returns) implements Command {}
+
+    /** What a SEARCH RETURN (...) asks for. */
+    enum SearchReturn {
+        MIN,
+        MAX,
+        COUNT,
+        ALL,
+        SAVE
+    }
 
     record Idle(String tag) implements Command {}
 

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /** Turns the tokens of one request into a {@link Command}. Stateless. */
 public final class CommandParser {
@@ -299,18 +300,31 @@ public final class CommandParser {
 
     private static Command search(String tag, boolean uid, CommandReader r) {
         r.space();
-        int c = r.peek();
-        if (!Character.isLetter(c)) {
-            return new Command.Search(tag, uid, SearchParser.keys(r));
+        Set<Command.SearchReturn> returns = null;
+        if (Character.isLetter(r.peek())) {
+            // The first word may be RETURN, CHARSET, or already the first key.
+            String word = r.atom();
+            if (word.equalsIgnoreCase("RETURN")) {
+                r.space();
+                returns = searchReturns(r.astringList());
+                r.space();
+            } else if (!word.equalsIgnoreCase("CHARSET")) {
+                return new Command.Search(tag, uid, SearchParser.keysAfter(word, r), null);
+            } else {
+                return charsetAndKeys(tag, uid, null, r);
+            }
         }
-        // The first word may be CHARSET or RETURN, or already the first key.
-        String word = r.atom();
-        if (word.equalsIgnoreCase("RETURN")) {
-            throw new ParseException("SEARCH RETURN (ESEARCH) is not supported");
+        if (Character.isLetter(r.peek())) {
+            String word = r.atom();
+            if (word.equalsIgnoreCase("CHARSET")) {
+                return charsetAndKeys(tag, uid, returns, r);
+            }
+            return new Command.Search(tag, uid, SearchParser.keysAfter(word, r), returns);
         }
-        if (!word.equalsIgnoreCase("CHARSET")) {
-            return new Command.Search(tag, uid, SearchParser.keysAfter(word, r));
-        }
+        return new Command.Search(tag, uid, SearchParser.keys(r), returns);
+    }
+
+    private static Command charsetAndKeys(String tag, boolean uid, Set<Command.SearchReturn> returns, CommandReader r) {
         r.space();
         String charset = r.astring();
         // UTF-8 and US-ASCII are what the parser reads anyway.
@@ -318,7 +332,19 @@ public final class CommandParser {
             throw new BadCharset();
         }
         r.space();
-        return new Command.Search(tag, uid, SearchParser.keys(r));
+        return new Command.Search(tag, uid, SearchParser.keys(r), returns);
+    }
+
+    private static Set<Command.SearchReturn> searchReturns(List<String> words) {
+        Set<Command.SearchReturn> returns = java.util.EnumSet.noneOf(Command.SearchReturn.class);
+        for (String word : words) {
+            try {
+                returns.add(Command.SearchReturn.valueOf(word.toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new ParseException("unknown SEARCH RETURN option " + word);
+            }
+        }
+        return returns;
     }
 
     /** A SEARCH charset we cannot read: NO [BADCHARSET]. */

@@ -42,6 +42,7 @@ public final class ImapSession implements ProtocolHandler {
     private SelectedMailbox selected;
     private Continuation continuation;
     private boolean condstore;
+    private boolean rev2;
 
     public ImapSession(Connection connection, ImapConfig config) {
         this.connection = connection;
@@ -294,6 +295,15 @@ public final class ImapSession implements ProtocolHandler {
 
     public void enableCondstore() {
         condstore = true;
+    }
+
+    /** Whether the client enabled IMAP4rev2, which changes some response forms (ESEARCH, no RECENT). */
+    public boolean rev2() {
+        return rev2;
+    }
+
+    public void enableRev2() {
+        rev2 = true;
     }
 
     public void enableUtf8() {

@@ -40,7 +40,7 @@ final class SearchParser {
             return keys.size() == 1 ? keys.getFirst() : new SearchKey.And(keys);
         }
         int c = reader.peek();
-        if ((c >= '0' && c <= '9') || c == '*') {
+        if ((c >= '0' && c <= '9') || c == '*' || c == '$') {
             return new SearchKey.Sequence(SequenceSet.parse(reader.sequenceSet()), false);
         }
         return keyFor(reader.atom(), reader);

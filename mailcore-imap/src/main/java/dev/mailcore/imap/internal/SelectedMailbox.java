@@ -25,6 +25,7 @@ public final class SelectedMailbox {
     private long highestModSeq;
     private long uidNext;
     private boolean expungePending;
+    private UidSet savedResult = UidSet.builder().build();
 
     /** A view of a mailbox just selected. */
     public static SelectedMailbox of(Mailbox mailbox, boolean readOnly, long[] uids) {
@@ -59,6 +60,9 @@ public final class SelectedMailbox {
 
     /** Turns a client's set (sequence numbers, or UIDs when {@code uid}) into UID ranges. */
     public UidSet toUids(SequenceSet set, boolean uid) {
+        if (set.isSaved()) {
+            return savedResult;
+        }
         if (uid) {
             return set.resolve(uids.length == 0 ? 0 : uids[uids.length - 1]);
         }
@@ -68,6 +72,11 @@ public final class SelectedMailbox {
             builder.add(uids[(int) sequences.rangeStart(i) - 1], uids[(int) sequences.rangeEnd(i) - 1]);
         }
         return builder.build();
+    }
+
+    /** Keeps the UIDs a {@code SEARCH RETURN (SAVE)} found, for {@code $} in later commands (SEARCHRES). */
+    public void saveResult(UidSet uids) {
+        savedResult = uids;
     }
 
     /** Remembers a flag change this session made and already reported, so {@link #refresh} does not repeat it. */
