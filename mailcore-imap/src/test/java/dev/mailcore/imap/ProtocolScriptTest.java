@@ -36,6 +36,7 @@ class ProtocolScriptTest {
                 "store-search.txt",
                 "copy-move-expunge.txt",
                 "esearch.txt",
+                "list-extended.txt",
             })
     void script(String name) throws IOException {
         ScriptRunner.run(name, imap.port());

@@ -46,9 +46,31 @@ public sealed interface Command {
 
     record Subscribe(String tag, String mailbox, boolean subscribe) implements Command {}
 
-    /** LIST or LSUB. */
-    record ListMailboxes(String tag, String reference, String pattern, boolean lsub, boolean specialUseOnly)
+    /**
+     * LIST or LSUB, with the selection and return options of LIST-EXTENDED (RFC 5258), SPECIAL-USE (RFC 6154) and
+     * LIST-STATUS (RFC 5819).
+     *
+     * @param patterns one or more mailbox patterns; a mailbox is listed when it matches any
+     * @param statusItems the items of RETURN (STATUS (...)), empty when no STATUS was asked for
+     */
+    record ListMailboxes(
+            String tag,
+            String reference,
+            List<String> patterns,
+            boolean lsub,
+            Set<ListOption> selection,
+            Set<ListOption> returns,
+            List<String> statusItems)
             implements Command {}
+
+    /** The selection and return options of an extended LIST. */
+    enum ListOption {
+        SUBSCRIBED,
+        REMOTE,
+        RECURSIVEMATCH,
+        SPECIAL_USE,
+        CHILDREN
+    }
 
     record Status(String tag, String mailbox, List<String> items) implements Command {}
 

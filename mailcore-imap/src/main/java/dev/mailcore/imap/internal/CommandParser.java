@@ -8,6 +8,7 @@ import dev.mailcore.imap.internal.Command.StoreMode;
 import dev.mailcore.net.Literal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
@@ -194,27 +195,77 @@ public final class CommandParser {
 
     private static Command list(String tag, boolean lsub, CommandReader r) {
         r.space();
-        boolean specialUse = false;
+        Set<Command.ListOption> selection = EnumSet.noneOf(Command.ListOption.class);
         if (!lsub && r.peek() == '(') {
             for (String option : r.astringList()) {
-                specialUse |= option.equalsIgnoreCase("SPECIAL-USE");
+                Command.ListOption parsed = listOption(option);
+                if (parsed == Command.ListOption.CHILDREN) {
+                    throw new ParseException("CHILDREN is not a LIST selection option");
+                }
+                selection.add(parsed);
+            }
+            // RFC 5258 §3: RECURSIVEMATCH needs an option it can refine (REMOTE alone is not one).
+            if (selection.contains(Command.ListOption.RECURSIVEMATCH)
+                    && !selection.contains(Command.ListOption.SUBSCRIBED)
+                    && !selection.contains(Command.ListOption.SPECIAL_USE)) {
+                throw new ParseException("RECURSIVEMATCH needs another selection option");
             }
             r.space();
         }
         String reference = r.astring();
         r.space();
-        String pattern = r.listMailbox();
+        List<String> patterns = new ArrayList<>();
+        if (!lsub && r.tryConsume('(')) {
+            while (!r.tryConsume(')')) {
+                if (!patterns.isEmpty()) {
+                    r.space();
+                }
+                patterns.add(r.listMailbox());
+            }
+            if (patterns.isEmpty()) {
+                throw new ParseException("empty pattern list");
+            }
+        } else {
+            patterns.add(r.listMailbox());
+        }
+        Set<Command.ListOption> returns = EnumSet.noneOf(Command.ListOption.class);
+        List<String> statusItems = List.of();
         if (!lsub && !r.atEnd()) {
-            // RETURN options: SPECIAL-USE attributes are always returned, the rest is not offered.
             r.space();
-            String word = r.atom();
-            if (!word.equalsIgnoreCase("RETURN")) {
+            if (!r.atom().equalsIgnoreCase("RETURN")) {
                 throw new ParseException("expected RETURN");
             }
             r.space();
-            r.astringList();
+            r.expect('(');
+            while (!r.tryConsume(')')) {
+                if (!returns.isEmpty() || !statusItems.isEmpty()) {
+                    r.space();
+                }
+                String option = r.atom();
+                if (option.equalsIgnoreCase("STATUS")) {
+                    r.space();
+                    statusItems = upper(r.astringList());
+                } else {
+                    returns.add(listOption(option));
+                }
+            }
         }
-        return new Command.ListMailboxes(tag, reference, pattern, lsub, specialUse);
+        return new Command.ListMailboxes(tag, reference, patterns, lsub, selection, returns, statusItems);
+    }
+
+    private static Command.ListOption listOption(String option) {
+        return switch (option.toUpperCase(Locale.ROOT)) {
+            case "SUBSCRIBED" -> Command.ListOption.SUBSCRIBED;
+            case "REMOTE" -> Command.ListOption.REMOTE;
+            case "RECURSIVEMATCH" -> Command.ListOption.RECURSIVEMATCH;
+            case "SPECIAL-USE" -> Command.ListOption.SPECIAL_USE;
+            case "CHILDREN" -> Command.ListOption.CHILDREN;
+            default -> throw new ParseException("unknown LIST option " + option);
+        };
+    }
+
+    private static List<String> upper(List<String> words) {
+        return words.stream().map(w -> w.toUpperCase(Locale.ROOT)).toList();
     }
 
     private static Command append(String tag, CommandReader r) {

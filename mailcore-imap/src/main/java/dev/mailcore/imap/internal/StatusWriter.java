@@ -1,0 +1,46 @@
+/*
+ * Copyright 2026 The Mailcore Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.mailcore.imap.internal;
+
+import dev.mailcore.api.Mailbox;
+import dev.mailcore.api.MailboxStatus;
+import java.util.List;
+
+/** Writes a {@code * STATUS} response, for STATUS and for LIST RETURN (STATUS ...) (RFC 5819). */
+public final class StatusWriter {
+    private StatusWriter() {}
+
+    /** Fails with a {@link ParseException} on an unknown item before anything is written. */
+    public static void check(List<String> items) {
+        for (String item : items) {
+            switch (item) {
+                case "MESSAGES", "UIDNEXT", "UIDVALIDITY", "UNSEEN", "DELETED", "SIZE", "RECENT", "HIGHESTMODSEQ" -> {}
+                default -> throw new ParseException("unknown STATUS item " + item);
+            }
+        }
+    }
+
+    public static void write(Mailbox mailbox, MailboxStatus status, List<String> items, ResponseWriter out) {
+        out.raw("* STATUS ").mailbox(mailbox.path()).raw(" (");
+        boolean first = true;
+        for (String item : items) {
+            long value = switch (item) {
+                case "MESSAGES" -> status.messages();
+                case "UIDNEXT" -> status.mailbox().uidNext();
+                case "UIDVALIDITY" -> status.mailbox().uidValidity();
+                case "UNSEEN" -> status.unseen();
+                case "DELETED" -> status.deleted();
+                case "SIZE" -> status.size();
+                // \Recent is not tracked.
+                case "RECENT" -> 0;
+                case "HIGHESTMODSEQ" -> status.mailbox().highestModSeq();
+                default -> throw new ParseException("unknown STATUS item " + item);
+            };
+            out.raw(first ? "" : " ").raw(item).raw(" ").number(value);
+            first = false;
+        }
+        out.raw(")").crlf();
+    }
+}
