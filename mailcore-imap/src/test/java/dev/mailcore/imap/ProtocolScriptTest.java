@@ -37,6 +37,7 @@ class ProtocolScriptTest {
                 "copy-move-expunge.txt",
                 "esearch.txt",
                 "list-extended.txt",
+                "binary.txt",
             })
     void script(String name) throws IOException {
         ScriptRunner.run(name, imap.port());

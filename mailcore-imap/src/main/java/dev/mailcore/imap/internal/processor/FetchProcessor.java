@@ -4,6 +4,7 @@
  */
 package dev.mailcore.imap.internal.processor;
 
+import dev.mailcore.imap.internal.BinaryDecoder;
 import dev.mailcore.imap.internal.Command;
 import dev.mailcore.imap.internal.Completion;
 import dev.mailcore.imap.internal.FetchResponder;
@@ -27,12 +28,16 @@ public final class FetchProcessor implements Processor<Command.Fetch> {
 
     @Override
     public List<String> capabilities(ImapSession session) {
-        return List.of("OBJECTID");
+        return List.of("OBJECTID", "BINARY");
     }
 
     @Override
     public Completion process(Command.Fetch command, ImapSession session) {
-        new FetchResponder(session).fetch(command);
+        try {
+            new FetchResponder(session).fetch(command);
+        } catch (BinaryDecoder.UnknownEncoding e) {
+            return Completion.no("[UNKNOWN-CTE] " + e.getMessage());
+        }
         return command.uid() ? Completion.ok("UID FETCH completed") : Completion.okNoExpunge("FETCH completed");
     }
 }
