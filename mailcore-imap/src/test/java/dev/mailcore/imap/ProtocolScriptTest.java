@@ -38,6 +38,7 @@ class ProtocolScriptTest {
                 "esearch.txt",
                 "list-extended.txt",
                 "binary.txt",
+                "imap4rev2.txt",
             })
     void script(String name) throws IOException {
         ScriptRunner.run(name, imap.port());

@@ -42,6 +42,12 @@ public final class EnableProcessor implements Processor<Command.Enable> {
                     session.enableUtf8();
                     enabled.add(capability);
                 }
+                case "IMAP4REV2" -> {
+                    // RFC 9051: mailbox names are UTF-8, SEARCH answers ESEARCH, no RECENT.
+                    session.enableRev2();
+                    session.enableUtf8();
+                    enabled.add("IMAP4rev2");
+                }
                 default -> {}
             }
         }

@@ -36,7 +36,11 @@ public final class SelectProcessor implements Processor<Command.Select> {
 
     @Override
     public Completion process(Command.Select command, ImapSession session) {
-        // A failed SELECT leaves the session unselected (RFC 9051 §6.3.2).
+        // A failed SELECT leaves the session unselected (RFC 9051 §6.3.2); CLOSED tells where the old one's
+        // responses end (RFC 7162 §3.2.11, RFC 9051 §7.1).
+        if (session.selected() != null && session.rev2()) {
+            session.out().untagged("OK [CLOSED] previous mailbox closed");
+        }
         session.select(null);
         Mailbox mailbox = session.store()
                 .mailboxes()
@@ -54,12 +58,31 @@ public final class SelectProcessor implements Processor<Command.Select> {
                         ? "OK [PERMANENTFLAGS ()] read-only"
                         : "OK [PERMANENTFLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft \\*)] flags permitted");
         out.untagged(uids.length + " EXISTS");
-        // \\Recent is not tracked: no session ever sees a message as recent.
-        out.untagged("0 RECENT");
+        if (session.rev2()) {
+            list(mailbox, session);
+        } else {
+            // \\Recent is not tracked: no session ever sees a message as recent.
+            out.untagged("0 RECENT");
+        }
         out.untagged("OK [UIDVALIDITY " + mailbox.uidValidity() + "] UIDs valid");
         out.untagged("OK [UIDNEXT " + mailbox.uidNext() + "] predicted next UID");
         out.untagged("OK [HIGHESTMODSEQ " + mailbox.highestModSeq() + "] highest");
         session.select(selected);
         return Completion.ok(command.readOnly() ? "[READ-ONLY] EXAMINE completed" : "[READ-WRITE] SELECT completed");
+    }
+
+    /** RFC 9051 §6.3.2: an IMAP4rev2 SELECT names the mailbox in a LIST response, with its attributes. */
+    private static void list(Mailbox mailbox, ImapSession session) {
+        String prefix = mailbox.path() + Mailbox.DELIMITER;
+        boolean children = session.store().mailboxes().list(session.account()).stream()
+                .anyMatch(m -> m.path().startsWith(prefix));
+        List<String> attributes = new java.util.ArrayList<>();
+        attributes.add(children ? "\\HasChildren" : "\\HasNoChildren");
+        if (mailbox.role() != null) {
+            mailbox.role().specialUse().ifPresent(attributes::add);
+        }
+        ResponseWriter out = session.out();
+        out.raw("* LIST (").raw(String.join(" ", attributes)).raw(") \"/\" ");
+        out.mailbox(mailbox.path()).crlf();
     }
 }
