@@ -35,7 +35,16 @@ public sealed interface Command {
 
     record Namespace(String tag) implements Command {}
 
-    record Select(String tag, String mailbox, boolean readOnly, boolean condstore) implements Command {}
+    /** SELECT or EXAMINE; {@code qresync} is null unless the client sent the QRESYNC parameter. */
+    record Select(String tag, String mailbox, boolean readOnly, boolean condstore, Qresync qresync)
+            implements Command {}
+
+    /**
+     * The QRESYNC parameter of SELECT (RFC 7162 §3.2.5): what the client knew when it last saw the mailbox.
+     *
+     * @param knownUids the UIDs the client knows, or null for all
+     */
+    record Qresync(long uidValidity, long modSeq, SequenceSet knownUids) {}
 
     /** @param specialUse the USE attributes of CREATE-SPECIAL-USE, usually empty */
     record Create(String tag, String mailbox, List<String> specialUse) implements Command {}
@@ -85,7 +94,14 @@ public sealed interface Command {
     /** EXPUNGE, or UID EXPUNGE when {@code uids} is not null. */
     record Expunge(String tag, SequenceSet uids) implements Command {}
 
-    record Fetch(String tag, boolean uid, SequenceSet set, List<FetchItem> items, OptionalLong changedSince)
+    /** @param vanished the VANISHED modifier of UID FETCH (RFC 7162 §3.2.6) */
+    record Fetch(
+            String tag,
+            boolean uid,
+            SequenceSet set,
+            List<FetchItem> items,
+            OptionalLong changedSince,
+            boolean vanished)
             implements Command {}
 
     record Store(

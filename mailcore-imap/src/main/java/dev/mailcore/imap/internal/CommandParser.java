@@ -180,17 +180,52 @@ public final class CommandParser {
     private static Command select(String tag, boolean readOnly, CommandReader r) {
         String mailbox = arg(r);
         boolean condstore = false;
+        Command.Qresync qresync = null;
         if (!r.atEnd()) {
             r.space();
-            for (String parameter : r.astringList()) {
-                if (parameter.equalsIgnoreCase("CONDSTORE")) {
-                    condstore = true;
-                } else {
-                    throw new ParseException("unsupported SELECT parameter " + parameter);
+            r.expect('(');
+            while (!r.tryConsume(')')) {
+                if (condstore || qresync != null) {
+                    r.space();
+                }
+                String parameter = r.atom().toUpperCase(Locale.ROOT);
+                switch (parameter) {
+                    case "CONDSTORE" -> condstore = true;
+                    case "QRESYNC" -> {
+                        r.space();
+                        qresync = qresync(r);
+                    }
+                    default -> throw new ParseException("unsupported SELECT parameter " + parameter);
                 }
             }
         }
-        return new Command.Select(tag, mailbox, readOnly, condstore);
+        return new Command.Select(tag, mailbox, readOnly, condstore, qresync);
+    }
+
+    /** {@code (uidvalidity modseq [known-uids [(seq-set uid-set)]])}; the sequence match data is not needed. */
+    private static Command.Qresync qresync(CommandReader r) {
+        r.expect('(');
+        long uidValidity = r.number();
+        r.space();
+        long modSeq = r.number();
+        SequenceSet known = null;
+        if (r.tryConsume(' ')) {
+            if (r.peek() != '(') {
+                known = SequenceSet.parse(r.sequenceSet());
+                r.tryConsume(' ');
+            }
+            if (r.tryConsume('(')) {
+                r.sequenceSet();
+                r.space();
+                r.sequenceSet();
+                r.expect(')');
+            }
+        }
+        r.expect(')');
+        if (uidValidity < 1 || modSeq < 1) {
+            throw new ParseException("invalid QRESYNC parameter");
+        }
+        return new Command.Qresync(uidValidity, modSeq, known);
     }
 
     private static Command list(String tag, boolean lsub, CommandReader r) {
@@ -291,18 +326,30 @@ public final class CommandParser {
         r.space();
         List<FetchItem> items = FetchParser.items(r);
         OptionalLong changedSince = OptionalLong.empty();
+        boolean vanished = false;
         if (!r.atEnd()) {
             r.space();
             r.expect('(');
-            String modifier = r.atom().toUpperCase(Locale.ROOT);
-            if (!modifier.equals("CHANGEDSINCE")) {
-                throw new ParseException("unsupported FETCH modifier " + modifier);
+            while (!r.tryConsume(')')) {
+                if (changedSince.isPresent() || vanished) {
+                    r.space();
+                }
+                String modifier = r.atom().toUpperCase(Locale.ROOT);
+                switch (modifier) {
+                    case "CHANGEDSINCE" -> {
+                        r.space();
+                        changedSince = OptionalLong.of(r.number());
+                    }
+                    case "VANISHED" -> vanished = true;
+                    default -> throw new ParseException("unsupported FETCH modifier " + modifier);
+                }
             }
-            r.space();
-            changedSince = OptionalLong.of(r.number());
-            r.expect(')');
         }
-        return new Command.Fetch(tag, uid, set, items, changedSince);
+        // RFC 7162 §3.2.6: VANISHED only in UID FETCH, and only with CHANGEDSINCE.
+        if (vanished && (!uid || changedSince.isEmpty())) {
+            throw new ParseException("VANISHED needs UID FETCH with CHANGEDSINCE");
+        }
+        return new Command.Fetch(tag, uid, set, items, changedSince, vanished);
     }
 
     private static Command store(String tag, boolean uid, CommandReader r) {

@@ -43,6 +43,7 @@ public final class ImapSession implements ProtocolHandler {
     private Continuation continuation;
     private boolean condstore;
     private boolean rev2;
+    private boolean qresync;
 
     public ImapSession(Connection connection, ImapConfig config) {
         this.connection = connection;
@@ -181,7 +182,7 @@ public final class ImapSession implements ProtocolHandler {
     public void complete(String tag, Completion completion) {
         if (selected != null && state == SessionState.SELECTED) {
             try {
-                selected.refresh(config.store(), account, out, completion.expungeAllowed(), condstore);
+                selected.refresh(config.store(), account, out, completion.expungeAllowed(), condstore, qresync);
             } catch (MailException e) {
                 LOG.debug("connection {}: refresh failed: {}", connection.id(), e.getMessage());
             }
@@ -304,6 +305,16 @@ public final class ImapSession implements ProtocolHandler {
 
     public void enableRev2() {
         rev2 = true;
+    }
+
+    /** Whether the client enabled QRESYNC (RFC 7162): VANISHED instead of EXPUNGE, QRESYNC on SELECT. */
+    public boolean qresync() {
+        return qresync;
+    }
+
+    public void enableQresync() {
+        qresync = true;
+        condstore = true;
     }
 
     public void enableUtf8() {

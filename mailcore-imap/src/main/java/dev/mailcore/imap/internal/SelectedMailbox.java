@@ -52,6 +52,11 @@ public final class SelectedMailbox {
         return uids.length;
     }
 
+    /** The UID at a sequence number (1-based). */
+    public long uidAt(int sequence) {
+        return uids[sequence - 1];
+    }
+
     /** The sequence number of a UID, or 0 when the session does not know it. */
     public int sequenceOf(long uid) {
         int i = Arrays.binarySearch(uids, uid);
@@ -89,7 +94,12 @@ public final class SelectedMailbox {
      * FETCH FLAGS for flag changes made elsewhere.
      */
     public void refresh(
-            MailStore store, AccountId account, ResponseWriter out, boolean expungeAllowed, boolean condstore) {
+            MailStore store,
+            AccountId account,
+            ResponseWriter out,
+            boolean expungeAllowed,
+            boolean condstore,
+            boolean vanished) {
         Mailbox now = store.mailboxes().get(account, mailbox.id()).orElse(null);
         if (now == null) {
             return;
@@ -102,7 +112,7 @@ public final class SelectedMailbox {
         long[] current = store.messages().uids(account, mailbox.id());
         long known = uids.length == 0 ? 0 : uids[uids.length - 1];
         if (expungeAllowed) {
-            expunge(current, out);
+            expunge(current, out, vanished);
         } else {
             expungePending |= hasMissing(current);
         }
@@ -124,7 +134,9 @@ public final class SelectedMailbox {
         ownChanges.clear();
     }
 
-    private void expunge(long[] current, ResponseWriter out) {
+    /** With QRESYNC enabled, removals are one {@code * VANISHED uids} instead of an EXPUNGE each (RFC 7162 §3.2.10). */
+    private void expunge(long[] current, ResponseWriter out, boolean vanished) {
+        UidSet.Builder gone = UidSet.builder();
         int kept = 0;
         long[] next = new long[uids.length];
         boolean removed = false;
@@ -134,8 +146,12 @@ public final class SelectedMailbox {
                     && Arrays.binarySearch(current, uid) >= 0) {
                 continue;
             }
-            // Highest sequence number first, so no later number shifts.
-            out.untagged((i + 1) + " EXPUNGE");
+            if (vanished) {
+                gone.add(uid);
+            } else {
+                // Highest sequence number first, so no later number shifts.
+                out.untagged((i + 1) + " EXPUNGE");
+            }
             uids[i] = -1;
             removed = true;
         }
@@ -146,6 +162,9 @@ public final class SelectedMailbox {
                 }
             }
             uids = Arrays.copyOf(next, kept);
+            if (vanished) {
+                out.untagged("VANISHED " + gone.build());
+            }
         }
         expungePending = false;
     }

@@ -38,6 +38,10 @@ public final class EnableProcessor implements Processor<Command.Enable> {
                     session.enableCondstore();
                     enabled.add(capability);
                 }
+                case "QRESYNC" -> {
+                    session.enableQresync();
+                    enabled.add(capability);
+                }
                 case "UTF8=ACCEPT" -> {
                     session.enableUtf8();
                     enabled.add(capability);

@@ -4,6 +4,7 @@
  */
 package dev.mailcore.imap.internal.processor;
 
+import dev.mailcore.api.UidSet;
 import dev.mailcore.imap.internal.BinaryDecoder;
 import dev.mailcore.imap.internal.Command;
 import dev.mailcore.imap.internal.Completion;
@@ -11,6 +12,7 @@ import dev.mailcore.imap.internal.FetchResponder;
 import dev.mailcore.imap.internal.ImapSession;
 import dev.mailcore.imap.internal.Processor;
 import dev.mailcore.imap.internal.SessionState;
+import dev.mailcore.imap.internal.Vanished;
 import java.util.List;
 import java.util.Set;
 
@@ -33,6 +35,16 @@ public final class FetchProcessor implements Processor<Command.Fetch> {
 
     @Override
     public Completion process(Command.Fetch command, ImapSession session) {
+        if (command.vanished() && !session.qresync()) {
+            return Completion.bad("QRESYNC must be enabled first");
+        }
+        if (command.vanished()) {
+            Vanished.write(
+                    session,
+                    session.selected(),
+                    command.set().resolve(UidSet.MAX_UID),
+                    command.changedSince().getAsLong());
+        }
         try {
             new FetchResponder(session).fetch(command);
         } catch (BinaryDecoder.UnknownEncoding e) {
