@@ -39,6 +39,7 @@ class ProtocolScriptTest {
                 "list-extended.txt",
                 "binary.txt",
                 "imap4rev2.txt",
+                "sort.txt",
             })
     void script(String name) throws IOException {
         ScriptRunner.run(name, imap.port());

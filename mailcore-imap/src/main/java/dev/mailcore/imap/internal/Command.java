@@ -5,6 +5,7 @@
 package dev.mailcore.imap.internal;
 
 import dev.mailcore.api.search.SearchQuery;
+import dev.mailcore.api.search.SortKey;
 import dev.mailcore.net.Literal;
 import java.time.Instant;
 import java.util.List;
@@ -124,6 +125,9 @@ public sealed interface Command {
      *     for the default, null when the client sent no RETURN at all
      */
     record Search(String tag, boolean uid, SearchKey key, Set<SearchReturn> returns) implements Command {}
+
+    /** SORT or UID SORT (RFC 5256, with RFC 5957's DISPLAYFROM and DISPLAYTO). */
+    record Sort(String tag, boolean uid, List<SortKey> sort, SearchKey key) implements Command {}
 
     /** What a SEARCH RETURN (...) asks for. */
     enum SearchReturn {

@@ -4,6 +4,8 @@
  */
 package dev.mailcore.imap.internal;
 
+import dev.mailcore.api.search.SortField;
+import dev.mailcore.api.search.SortKey;
 import dev.mailcore.imap.internal.Command.StoreMode;
 import dev.mailcore.net.Literal;
 import java.time.Instant;
@@ -113,6 +115,7 @@ public final class CommandParser {
             case "COPY" -> copy(tag, false, false, r);
             case "MOVE" -> copy(tag, false, true, r);
             case "SEARCH" -> search(tag, false, r);
+            case "SORT" -> sort(tag, false, r);
             case "UID" -> uid(tag, r);
             default -> throw new UnknownCommand(name);
         };
@@ -127,6 +130,7 @@ public final class CommandParser {
             case "COPY" -> copy(tag, true, false, r);
             case "MOVE" -> copy(tag, true, true, r);
             case "SEARCH" -> search(tag, true, r);
+            case "SORT" -> sort(tag, true, r);
             case "EXPUNGE" -> {
                 r.space();
                 yield new Command.Expunge(tag, SequenceSet.parse(r.sequenceSet()));
@@ -431,6 +435,42 @@ public final class CommandParser {
         }
         r.space();
         return new Command.Search(tag, uid, SearchParser.keys(r), returns);
+    }
+
+    private static Command sort(String tag, boolean uid, CommandReader r) {
+        r.space();
+        List<SortKey> keys = new ArrayList<>();
+        boolean reverse = false;
+        for (String word : upper(r.astringList())) {
+            if (word.equals("REVERSE")) {
+                reverse = true;
+                continue;
+            }
+            SortField field = switch (word) {
+                case "ARRIVAL" -> SortField.ARRIVAL;
+                case "CC" -> SortField.CC;
+                case "DATE" -> SortField.DATE;
+                case "FROM" -> SortField.FROM;
+                case "SIZE" -> SortField.SIZE;
+                case "SUBJECT" -> SortField.SUBJECT;
+                case "TO" -> SortField.TO;
+                case "DISPLAYFROM" -> SortField.DISPLAY_FROM;
+                case "DISPLAYTO" -> SortField.DISPLAY_TO;
+                default -> throw new ParseException("unknown sort criterion " + word);
+            };
+            keys.add(new SortKey(field, reverse));
+            reverse = false;
+        }
+        if (keys.isEmpty() || reverse) {
+            throw new ParseException("invalid sort criteria");
+        }
+        r.space();
+        String charset = r.astring();
+        if (!charset.equalsIgnoreCase("UTF-8") && !charset.equalsIgnoreCase("US-ASCII")) {
+            throw new BadCharset();
+        }
+        r.space();
+        return new Command.Sort(tag, uid, keys, SearchParser.keys(r));
     }
 
     private static Set<Command.SearchReturn> searchReturns(List<String> words) {

@@ -25,6 +25,7 @@ import dev.mailcore.imap.internal.processor.NoopProcessor;
 import dev.mailcore.imap.internal.processor.RenameProcessor;
 import dev.mailcore.imap.internal.processor.SearchProcessor;
 import dev.mailcore.imap.internal.processor.SelectProcessor;
+import dev.mailcore.imap.internal.processor.SortProcessor;
 import dev.mailcore.imap.internal.processor.StartTlsProcessor;
 import dev.mailcore.imap.internal.processor.StatusProcessor;
 import dev.mailcore.imap.internal.processor.StoreProcessor;
@@ -79,6 +80,7 @@ public final class Processors {
                 new StoreProcessor(),
                 new CopyProcessor(),
                 new SearchProcessor(),
+                new SortProcessor(),
                 new IdleProcessor()));
     }
 

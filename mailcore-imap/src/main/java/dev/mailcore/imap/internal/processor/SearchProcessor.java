@@ -199,7 +199,7 @@ public final class SearchProcessor implements Processor<Command.Search> {
         };
     }
 
-    private static SearchQuery resolve(SearchKey key, SelectedMailbox selected) {
+    static SearchQuery resolve(SearchKey key, SelectedMailbox selected) {
         return switch (key) {
             case SearchKey.Query q -> q.query();
             case SearchKey.Sequence s -> new SearchQuery.Uids(selected.toUids(s.set(), s.uid()));
