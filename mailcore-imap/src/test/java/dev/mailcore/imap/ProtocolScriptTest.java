@@ -40,6 +40,7 @@ class ProtocolScriptTest {
                 "binary.txt",
                 "imap4rev2.txt",
                 "sort.txt",
+                "within-preview-savedate.txt",
             })
     void script(String name) throws IOException {
         ScriptRunner.run(name, imap.port());

@@ -158,5 +158,8 @@ public sealed interface Command {
         record Or(SearchKey left, SearchKey right) implements SearchKey {}
 
         record Not(SearchKey key) implements SearchKey {}
+
+        /** OLDER or YOUNGER (WITHIN, RFC 5032): resolved against the server's clock when the search runs. */
+        record Within(boolean older, long seconds) implements SearchKey {}
     }
 }

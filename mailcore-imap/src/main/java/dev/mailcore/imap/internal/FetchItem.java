@@ -18,7 +18,9 @@ public sealed interface FetchItem {
         BODY,
         MODSEQ,
         EMAILID,
-        THREADID
+        THREADID,
+        PREVIEW,
+        SAVEDATE
     }
 
     /**

@@ -64,6 +64,8 @@ final class FetchParser {
             case "MODSEQ" -> FetchItem.Simple.MODSEQ;
             case "EMAILID" -> FetchItem.Simple.EMAILID;
             case "THREADID" -> FetchItem.Simple.THREADID;
+            case "PREVIEW" -> FetchItem.Simple.PREVIEW;
+            case "SAVEDATE" -> FetchItem.Simple.SAVEDATE;
             case "RFC822" -> new FetchItem.Body(new Section("", Section.Kind.ALL, List.of()), false, -1, 0, "RFC822");
             case "RFC822.HEADER" ->
                 new FetchItem.Body(new Section("", Section.Kind.HEADER, List.of()), true, -1, 0, "RFC822.HEADER");

@@ -84,6 +84,7 @@ public final class FetchResponder {
                 .anyMatch(i -> i instanceof FetchItem.Body
                         || i instanceof FetchItem.Binary
                         || i == FetchItem.Simple.ENVELOPE
+                        || i == FetchItem.Simple.PREVIEW
                         || i == FetchItem.Simple.BODYSTRUCTURE
                         || i == FetchItem.Simple.BODY);
         // Summaries in batches, so a huge range never holds them all at once.
@@ -157,6 +158,15 @@ public final class FetchResponder {
             case MODSEQ -> out.raw("MODSEQ (").number(meta.modSeq()).raw(")");
             case EMAILID -> out.raw("EMAILID (").raw(meta.emailId().value()).raw(")");
             case THREADID -> out.raw("THREADID (").raw(meta.threadId().value()).raw(")");
+            case PREVIEW -> out.raw("PREVIEW ").nstring(summary.preview());
+            case SAVEDATE -> {
+                out.raw("SAVEDATE ");
+                if (meta.savedAt() == null) {
+                    out.raw("NIL");
+                } else {
+                    out.raw("\"").raw(ImapDates.format(meta.savedAt())).raw("\"");
+                }
+            }
         }
     }
 

@@ -18,4 +18,5 @@ public record ImapConfig(
         Directory directory,
         Boolean allowPlaintextAuth,
         Duration authBackoff,
+        java.time.Clock clock,
         Processors processors) {}

@@ -16,7 +16,15 @@ public final class StatusWriter {
     public static void check(List<String> items) {
         for (String item : items) {
             switch (item) {
-                case "MESSAGES", "UIDNEXT", "UIDVALIDITY", "UNSEEN", "DELETED", "SIZE", "RECENT", "HIGHESTMODSEQ" -> {}
+                case "MESSAGES",
+                        "UIDNEXT",
+                        "UIDVALIDITY",
+                        "UNSEEN",
+                        "DELETED",
+                        "SIZE",
+                        "RECENT",
+                        "HIGHESTMODSEQ",
+                        "MAILBOXID" -> {}
                 default -> throw new ParseException("unknown STATUS item " + item);
             }
         }
@@ -26,6 +34,13 @@ public final class StatusWriter {
         out.raw("* STATUS ").mailbox(mailbox.path()).raw(" (");
         boolean first = true;
         for (String item : items) {
+            out.raw(first ? "" : " ");
+            first = false;
+            if (item.equals("MAILBOXID")) {
+                // OBJECTID (RFC 8474): the same id JMAP uses.
+                out.raw("MAILBOXID (").raw(mailbox.id().value()).raw(")");
+                continue;
+            }
             long value = switch (item) {
                 case "MESSAGES" -> status.messages();
                 case "UIDNEXT" -> status.mailbox().uidNext();
@@ -38,8 +53,7 @@ public final class StatusWriter {
                 case "HIGHESTMODSEQ" -> status.mailbox().highestModSeq();
                 default -> throw new ParseException("unknown STATUS item " + item);
             };
-            out.raw(first ? "" : " ").raw(item).raw(" ").number(value);
-            first = false;
+            out.raw(item).raw(" ").number(value);
         }
         out.raw(")").crlf();
     }

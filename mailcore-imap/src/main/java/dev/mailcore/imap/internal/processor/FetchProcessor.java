@@ -30,7 +30,7 @@ public final class FetchProcessor implements Processor<Command.Fetch> {
 
     @Override
     public List<String> capabilities(ImapSession session) {
-        return List.of("OBJECTID", "BINARY");
+        return List.of("OBJECTID", "BINARY", "PREVIEW", "SAVEDATE");
     }
 
     @Override

@@ -6,6 +6,7 @@ package dev.mailcore.imap.internal.processor;
 
 import dev.mailcore.api.MessageMeta;
 import dev.mailcore.api.UidSet;
+import dev.mailcore.api.search.DateField;
 import dev.mailcore.api.search.SearchQuery;
 import dev.mailcore.imap.internal.Command;
 import dev.mailcore.imap.internal.Command.SearchKey;
@@ -16,6 +17,7 @@ import dev.mailcore.imap.internal.Processor;
 import dev.mailcore.imap.internal.ResponseWriter;
 import dev.mailcore.imap.internal.SelectedMailbox;
 import dev.mailcore.imap.internal.SessionState;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -37,7 +39,7 @@ public final class SearchProcessor implements Processor<Command.Search> {
 
     @Override
     public List<String> capabilities(ImapSession session) {
-        return List.of("ESEARCH", "SEARCHRES");
+        return List.of("ESEARCH", "SEARCHRES", "WITHIN");
     }
 
     @Override
@@ -54,7 +56,7 @@ public final class SearchProcessor implements Processor<Command.Search> {
             }
             throw e;
         }
-        SearchQuery query = resolve(command.key(), selected);
+        SearchQuery query = resolve(command.key(), selected, now(session));
         long highestModSeq = usesModSeq(query) ? highestModSeq(matched, session) : 0;
         if (returns == null) {
             plain(command, matched, highestModSeq, session);
@@ -83,7 +85,11 @@ public final class SearchProcessor implements Processor<Command.Search> {
         SelectedMailbox selected = session.selected();
         long[] uids = session.store()
                 .search()
-                .searchUids(session.account(), selected.mailbox().id(), resolve(command.key(), selected), List.of());
+                .searchUids(
+                        session.account(),
+                        selected.mailbox().id(),
+                        resolve(command.key(), selected, now(session)),
+                        List.of());
         UidSet.Builder found = UidSet.builder();
         for (long uid : uids) {
             if (selected.sequenceOf(uid) > 0) {
@@ -91,6 +97,10 @@ public final class SearchProcessor implements Processor<Command.Search> {
             }
         }
         return found.build();
+    }
+
+    static Instant now(ImapSession session) {
+        return session.config().clock().instant();
     }
 
     /** RFC 5182 §2.4: with MIN or MAX but neither ALL nor COUNT, only those are saved. */
@@ -199,15 +209,18 @@ public final class SearchProcessor implements Processor<Command.Search> {
         };
     }
 
-    static SearchQuery resolve(SearchKey key, SelectedMailbox selected) {
+    static SearchQuery resolve(SearchKey key, SelectedMailbox selected, Instant now) {
         return switch (key) {
+            case SearchKey.Within w ->
+                new SearchQuery.AtTime(DateField.RECEIVED, w.older(), now.minusSeconds(w.seconds()));
             case SearchKey.Query q -> q.query();
             case SearchKey.Sequence s -> new SearchQuery.Uids(selected.toUids(s.set(), s.uid()));
             case SearchKey.And and ->
                 new SearchQuery.And(
-                        and.keys().stream().map(k -> resolve(k, selected)).toList());
-            case SearchKey.Or or -> SearchQuery.or(resolve(or.left(), selected), resolve(or.right(), selected));
-            case SearchKey.Not not -> SearchQuery.not(resolve(not.key(), selected));
+                        and.keys().stream().map(k -> resolve(k, selected, now)).toList());
+            case SearchKey.Or or ->
+                SearchQuery.or(resolve(or.left(), selected, now), resolve(or.right(), selected, now));
+            case SearchKey.Not not -> SearchQuery.not(resolve(not.key(), selected, now));
         };
     }
 }

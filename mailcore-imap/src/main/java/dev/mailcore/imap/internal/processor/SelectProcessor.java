@@ -75,6 +75,7 @@ public final class SelectProcessor implements Processor<Command.Select> {
         out.untagged("OK [UIDVALIDITY " + mailbox.uidValidity() + "] UIDs valid");
         out.untagged("OK [UIDNEXT " + mailbox.uidNext() + "] predicted next UID");
         out.untagged("OK [HIGHESTMODSEQ " + mailbox.highestModSeq() + "] highest");
+        out.untagged("OK [MAILBOXID (" + mailbox.id().value() + ")] mailbox id");
         session.select(selected);
         if (command.qresync() != null && command.qresync().uidValidity() == mailbox.uidValidity()) {
             resync(command.qresync(), selected, session);

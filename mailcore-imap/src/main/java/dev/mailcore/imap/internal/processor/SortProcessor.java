@@ -39,7 +39,7 @@ public final class SortProcessor implements Processor<Command.Sort> {
                 .searchUids(
                         session.account(),
                         selected.mailbox().id(),
-                        SearchProcessor.resolve(command.key(), selected),
+                        SearchProcessor.resolve(command.key(), selected, SearchProcessor.now(session)),
                         command.sort());
         ResponseWriter out = session.out();
         out.raw("* SORT");
