@@ -41,6 +41,7 @@ class ProtocolScriptTest {
                 "imap4rev2.txt",
                 "sort.txt",
                 "within-preview-savedate.txt",
+                "multiappend.txt",
             })
     void script(String name) throws IOException {
         ScriptRunner.run(name, imap.port());

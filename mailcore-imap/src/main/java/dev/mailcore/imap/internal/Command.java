@@ -84,7 +84,11 @@ public sealed interface Command {
 
     record Status(String tag, String mailbox, List<String> items) implements Command {}
 
-    record Append(String tag, String mailbox, List<String> flags, Instant date, Literal message) implements Command {}
+    /** APPEND of one message, or of several at once (MULTIAPPEND, RFC 3502). */
+    record Append(String tag, String mailbox, List<AppendMessage> messages) implements Command {}
+
+    /** One message of an APPEND, with its flags and date-time (null when not given). */
+    record AppendMessage(List<String> flags, Instant date, Literal message) {}
 
     record Check(String tag) implements Command {}
 

@@ -7,7 +7,6 @@ package dev.mailcore.imap.internal;
 import dev.mailcore.api.search.SortField;
 import dev.mailcore.api.search.SortKey;
 import dev.mailcore.imap.internal.Command.StoreMode;
-import dev.mailcore.net.Literal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -309,7 +308,15 @@ public final class CommandParser {
 
     private static Command append(String tag, CommandReader r) {
         String mailbox = arg(r);
-        r.space();
+        List<Command.AppendMessage> messages = new ArrayList<>();
+        do {
+            r.space();
+            messages.add(appendMessage(r));
+        } while (!r.atEnd());
+        return new Command.Append(tag, mailbox, messages);
+    }
+
+    private static Command.AppendMessage appendMessage(CommandReader r) {
         List<String> flags = List.of();
         if (r.peek() == '(') {
             flags = r.astringList();
@@ -320,8 +327,7 @@ public final class CommandParser {
             date = ImapDates.parseDateTime(new String(r.stringBytes(), java.nio.charset.StandardCharsets.US_ASCII));
             r.space();
         }
-        Literal message = r.literal();
-        return new Command.Append(tag, mailbox, flags, date, message);
+        return new Command.AppendMessage(flags, date, r.literal());
     }
 
     private static Command fetch(String tag, boolean uid, CommandReader r) {
