@@ -42,6 +42,7 @@ class ProtocolScriptTest {
                 "sort.txt",
                 "within-preview-savedate.txt",
                 "multiappend.txt",
+                "quota-unauthenticate.txt",
             })
     void script(String name) throws IOException {
         ScriptRunner.run(name, imap.port());

@@ -144,6 +144,12 @@ public sealed interface Command {
 
     record Idle(String tag) implements Command {}
 
+    /** GETQUOTA root, or GETQUOTAROOT mailbox when {@code ofMailbox} (RFC 9208). */
+    record GetQuota(String tag, String name, boolean ofMailbox) implements Command {}
+
+    /** UNAUTHENTICATE (RFC 8437). */
+    record Unauthenticate(String tag) implements Command {}
+
     /** How STORE changes flags. */
     enum StoreMode {
         ADD,

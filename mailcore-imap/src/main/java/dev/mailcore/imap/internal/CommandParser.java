@@ -109,6 +109,9 @@ public final class CommandParser {
             case "UNSELECT" -> new Command.Unselect(tag);
             case "EXPUNGE" -> new Command.Expunge(tag, null);
             case "IDLE" -> new Command.Idle(tag);
+            case "GETQUOTA" -> new Command.GetQuota(tag, arg(r), false);
+            case "GETQUOTAROOT" -> new Command.GetQuota(tag, arg(r), true);
+            case "UNAUTHENTICATE" -> new Command.Unauthenticate(tag);
             case "FETCH" -> fetch(tag, false, r);
             case "STORE" -> store(tag, false, r);
             case "COPY" -> copy(tag, false, false, r);

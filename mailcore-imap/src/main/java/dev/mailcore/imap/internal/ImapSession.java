@@ -235,6 +235,17 @@ public final class ImapSession implements ProtocolHandler {
         backoff.reset();
     }
 
+    /** Back to the state after the greeting (UNAUTHENTICATE): no account, no mailbox, nothing enabled. */
+    public void unauthenticate() {
+        account = null;
+        selected = null;
+        condstore = false;
+        qresync = false;
+        rev2 = false;
+        out.utf8(false);
+        state = SessionState.NOT_AUTHENTICATED;
+    }
+
     public void select(SelectedMailbox mailbox) {
         this.selected = mailbox;
         this.state = mailbox == null ? SessionState.AUTHENTICATED : SessionState.SELECTED;
