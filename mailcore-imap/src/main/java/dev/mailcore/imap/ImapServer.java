@@ -40,7 +40,13 @@ public final class ImapServer implements AutoCloseable {
 
     private ImapServer(Builder b) {
         ImapConfig config = new ImapConfig(
-                b.store, b.directory, b.allowPlaintextAuth, b.authBackoff, b.clock, Processors.standard());
+                b.store,
+                b.directory,
+                b.allowPlaintextAuth,
+                b.authBackoff,
+                b.clock,
+                b.maxLiteralSize,
+                Processors.standard());
         NetListener.Builder net = NetListener.builder()
                 .name("mailcore-imap")
                 .bindAddress(b.bindAddress)

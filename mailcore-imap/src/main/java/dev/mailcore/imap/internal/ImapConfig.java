@@ -19,4 +19,5 @@ public record ImapConfig(
         Boolean allowPlaintextAuth,
         Duration authBackoff,
         java.time.Clock clock,
+        long appendLimit,
         Processors processors) {}

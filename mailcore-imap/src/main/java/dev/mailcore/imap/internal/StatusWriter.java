@@ -24,13 +24,15 @@ public final class StatusWriter {
                         "SIZE",
                         "RECENT",
                         "HIGHESTMODSEQ",
-                        "MAILBOXID" -> {}
+                        "MAILBOXID",
+                        "APPENDLIMIT" -> {}
                 default -> throw new ParseException("unknown STATUS item " + item);
             }
         }
     }
 
-    public static void write(Mailbox mailbox, MailboxStatus status, List<String> items, ResponseWriter out) {
+    public static void write(
+            Mailbox mailbox, MailboxStatus status, List<String> items, long appendLimit, ResponseWriter out) {
         out.raw("* STATUS ").mailbox(mailbox.path()).raw(" (");
         boolean first = true;
         for (String item : items) {
@@ -42,6 +44,7 @@ public final class StatusWriter {
                 continue;
             }
             long value = switch (item) {
+                case "APPENDLIMIT" -> appendLimit;
                 case "MESSAGES" -> status.messages();
                 case "UIDNEXT" -> status.mailbox().uidNext();
                 case "UIDVALIDITY" -> status.mailbox().uidValidity();

@@ -39,7 +39,9 @@ public final class AppendProcessor implements Processor<Command.Append> {
 
     @Override
     public List<String> capabilities(ImapSession session) {
-        return List.of("UIDPLUS", "MULTIAPPEND");
+        // APPENDLIMIT (RFC 7889): the literal limit is what bounds a message.
+        return List.of(
+                "UIDPLUS", "MULTIAPPEND", "APPENDLIMIT=" + session.config().appendLimit());
     }
 
     @Override

@@ -112,7 +112,7 @@ public final class ListProcessor implements Processor<Command.ListMailboxes> {
         } catch (MailException e) {
             return;
         }
-        StatusWriter.write(mailbox, status, items, session.out());
+        StatusWriter.write(mailbox, status, items, session.config().appendLimit(), session.out());
     }
 
     /** IMAP wildcard match: * matches anything, % anything but the delimiter; INBOX is case-insensitive. */

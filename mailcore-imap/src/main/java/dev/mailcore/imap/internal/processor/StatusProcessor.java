@@ -42,7 +42,7 @@ public final class StatusProcessor implements Processor<Command.Status> {
                 .orElseThrow(() -> new MailException(ErrorReason.MAILBOX_NOT_FOUND, "no such mailbox"));
         StatusWriter.check(command.items());
         MailboxStatus status = session.store().mailboxes().status(session.account(), mailbox.id());
-        StatusWriter.write(mailbox, status, command.items(), session.out());
+        StatusWriter.write(mailbox, status, command.items(), session.config().appendLimit(), session.out());
         return Completion.ok("STATUS completed");
     }
 }
