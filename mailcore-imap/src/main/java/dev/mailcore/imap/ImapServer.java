@@ -39,8 +39,14 @@ public final class ImapServer implements AutoCloseable {
     private final NetListener listener;
 
     private ImapServer(Builder b) {
-        ImapConfig config =
-                new ImapConfig(b.store, b.directory, b.allowPlaintextAuth, b.authBackoff, Processors.standard());
+        ImapConfig config = new ImapConfig(
+                b.store,
+                b.directory,
+                b.allowPlaintextAuth,
+                b.authBackoff,
+                b.clock,
+                b.maxLiteralSize,
+                Processors.standard());
         NetListener.Builder net = NetListener.builder()
                 .name("mailcore-imap")
                 .bindAddress(b.bindAddress)
@@ -87,6 +93,7 @@ public final class ImapServer implements AutoCloseable {
         private SSLContext sslContext;
         private Boolean allowPlaintextAuth;
         private Duration authBackoff = Duration.ofSeconds(1);
+        private java.time.Clock clock = java.time.Clock.systemUTC();
         private Duration idleTimeout = Duration.ofMinutes(31);
         private int maxLineLength = 64 * 1024;
         private long maxLiteralSize = 64L << 20;
@@ -137,6 +144,12 @@ public final class ImapServer implements AutoCloseable {
         /** The first pause after a failed login on a connection; it doubles with each failure. Default 1 s. */
         public Builder authBackoff(Duration base) {
             this.authBackoff = Objects.requireNonNull(base, "base");
+            return this;
+        }
+
+        /** The clock that SEARCH YOUNGER and OLDER (WITHIN) measure against; default the system clock. */
+        public Builder clock(java.time.Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 

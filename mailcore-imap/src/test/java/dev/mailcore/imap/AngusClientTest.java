@@ -14,6 +14,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.event.MailEvent;
+import jakarta.mail.event.MessageChangedEvent;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
@@ -21,9 +23,12 @@ import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.search.SubjectTerm;
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.MessageVanishedEvent;
+import org.eclipse.angus.mail.imap.ResyncData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -193,5 +198,41 @@ class AngusClientTest {
         assertThat(idler.isAlive()).as("IDLE returned").isFalse();
         assertThat(inbox.getMessageCount()).isEqualTo(1);
         assertThat(inbox.getMessage(1).getSubject()).isEqualTo("wake up");
+    }
+
+    @Test
+    void resynchronizesWithQresync() throws Exception {
+        imap.deliver("INBOX", "Subject: one\n\nbody\n");
+        imap.deliver("INBOX", "Subject: two\n\nbody\n");
+        IMAPFolder inbox = (IMAPFolder) store.getFolder("INBOX");
+        inbox.open(Folder.READ_WRITE);
+        long uidValidity = inbox.getUIDValidity();
+        long modSeq = inbox.getHighestModSeq();
+        inbox.close(false);
+
+        Store other = connect();
+        try {
+            Folder changed = other.getFolder("INBOX");
+            changed.open(Folder.READ_WRITE);
+            changed.getMessage(1).setFlag(Flags.Flag.DELETED, true);
+            changed.getMessage(2).setFlag(Flags.Flag.FLAGGED, true);
+            changed.close(true);
+        } finally {
+            other.close();
+        }
+
+        List<MailEvent> events = inbox.open(Folder.READ_WRITE, new ResyncData(uidValidity, modSeq));
+
+        assertThat(events)
+                .filteredOn(MessageVanishedEvent.class::isInstance)
+                .singleElement()
+                .satisfies(e -> assertThat(((MessageVanishedEvent) e).getUIDs()).containsExactly(1L));
+        assertThat(events)
+                .filteredOn(MessageChangedEvent.class::isInstance)
+                .singleElement()
+                .satisfies(
+                        e -> assertThat(((MessageChangedEvent) e).getMessage().isSet(Flags.Flag.FLAGGED))
+                                .isTrue());
+        inbox.close(false);
     }
 }

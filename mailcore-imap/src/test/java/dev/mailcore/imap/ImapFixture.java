@@ -8,6 +8,7 @@ import dev.mailcore.api.AccountId;
 import dev.mailcore.api.AppendRequest;
 import dev.mailcore.api.AppendResult;
 import dev.mailcore.api.Mailbox;
+import dev.mailcore.api.Quota;
 import dev.mailcore.net.SelfSignedCertificate;
 import dev.mailcore.net.TlsMode;
 import dev.mailcore.store.MailEngine;
@@ -33,6 +34,7 @@ final class ImapFixture implements AutoCloseable {
     final MemoryDirectory directory = MemoryDirectory.builder()
             .domain("example.com")
             .user(USER, PASSWORD)
+            .quota(USER, new Quota(10L << 20, 1000))
             .pbkdf2Iterations(1_000)
             .build();
     final MailEngine store;

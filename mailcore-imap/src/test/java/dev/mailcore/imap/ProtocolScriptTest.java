@@ -35,6 +35,14 @@ class ProtocolScriptTest {
                 "append-fetch.txt",
                 "store-search.txt",
                 "copy-move-expunge.txt",
+                "esearch.txt",
+                "list-extended.txt",
+                "binary.txt",
+                "imap4rev2.txt",
+                "sort.txt",
+                "within-preview-savedate.txt",
+                "multiappend.txt",
+                "quota-unauthenticate.txt",
             })
     void script(String name) throws IOException {
         ScriptRunner.run(name, imap.port());

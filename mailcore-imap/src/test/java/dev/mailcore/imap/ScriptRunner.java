@@ -47,40 +47,48 @@ final class ScriptRunner {
             int number = 0;
             for (String line : lines) {
                 number++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String where = resource + ":" + number;
-                if (line.startsWith("C: ") || line.equals("C:")) {
-                    String text = expand(line.substring(Math.min(3, line.length())));
-                    transcript.add("C: " + abbreviate(text));
-                    out.write((text + "\r\n").getBytes(StandardCharsets.UTF_8));
-                    out.flush();
-                } else if (line.startsWith("S: ")) {
-                    String got = in.readLine();
-                    transcript.add("S: " + got);
-                    if (got == null || !got.matches(line.substring(3))) {
-                        fail(where + ": expected /" + line.substring(3) + "/ but got " + got + "\n"
-                                + String.join("\n", transcript));
-                    }
-                } else if (line.startsWith("S~: ")) {
-                    String regex = line.substring(4);
-                    String got;
-                    do {
-                        got = in.readLine();
-                        transcript.add("S: " + got);
-                    } while (got != null && !got.matches(regex));
-                    assertThat(got)
-                            .as(where + ": no line matched /" + regex + "/\n" + String.join("\n", transcript))
-                            .isNotNull();
-                } else if (line.equals("CLOSED")) {
-                    assertThat(in.readLine())
-                            .as(where + ": connection should be closed")
-                            .isNull();
-                } else {
-                    fail(where + ": bad script line " + line);
+                try {
+                    step(line, resource + ":" + number, out, in, transcript);
+                } catch (java.net.SocketTimeoutException e) {
+                    fail(resource + ":" + number + ": no answer\n" + String.join("\n", transcript));
                 }
             }
+        }
+    }
+
+    private static void step(String line, String where, OutputStream out, BufferedReader in, List<String> transcript)
+            throws IOException {
+        if (line.isBlank() || line.startsWith("#")) {
+            return;
+        }
+        if (line.startsWith("C: ") || line.equals("C:")) {
+            String text = expand(line.substring(Math.min(3, line.length())));
+            transcript.add("C: " + abbreviate(text));
+            out.write((text + "\r\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        } else if (line.startsWith("S: ")) {
+            String got = in.readLine();
+            transcript.add("S: " + got);
+            if (got == null || !got.matches(line.substring(3))) {
+                fail(where + ": expected /" + line.substring(3) + "/ but got " + got + "\n"
+                        + String.join("\n", transcript));
+            }
+        } else if (line.startsWith("S~: ")) {
+            String regex = line.substring(4);
+            String got;
+            do {
+                got = in.readLine();
+                transcript.add("S: " + got);
+            } while (got != null && !got.matches(regex));
+            assertThat(got)
+                    .as(where + ": no line matched /" + regex + "/\n" + String.join("\n", transcript))
+                    .isNotNull();
+        } else if (line.equals("CLOSED")) {
+            assertThat(in.readLine())
+                    .as(where + ": connection should be closed")
+                    .isNull();
+        } else {
+            fail(where + ": bad script line " + line);
         }
     }
 

@@ -5,10 +5,12 @@
 package dev.mailcore.imap.internal;
 
 import dev.mailcore.api.search.SearchQuery;
+import dev.mailcore.api.search.SortKey;
 import dev.mailcore.net.Literal;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /** A parsed IMAP command. Each record is what its processor needs, nothing more. */
 public sealed interface Command {
@@ -34,7 +36,16 @@ public sealed interface Command {
 
     record Namespace(String tag) implements Command {}
 
-    record Select(String tag, String mailbox, boolean readOnly, boolean condstore) implements Command {}
+    /** SELECT or EXAMINE; {@code qresync} is null unless the client sent the QRESYNC parameter. */
+    record Select(String tag, String mailbox, boolean readOnly, boolean condstore, Qresync qresync)
+            implements Command {}
+
+    /**
+     * The QRESYNC parameter of SELECT (RFC 7162 §3.2.5): what the client knew when it last saw the mailbox.
+     *
+     * @param knownUids the UIDs the client knows, or null for all
+     */
+    record Qresync(long uidValidity, long modSeq, SequenceSet knownUids) {}
 
     /** @param specialUse the USE attributes of CREATE-SPECIAL-USE, usually empty */
     record Create(String tag, String mailbox, List<String> specialUse) implements Command {}
@@ -45,13 +56,39 @@ public sealed interface Command {
 
     record Subscribe(String tag, String mailbox, boolean subscribe) implements Command {}
 
-    /** LIST or LSUB. */
-    record ListMailboxes(String tag, String reference, String pattern, boolean lsub, boolean specialUseOnly)
+    /**
+     * LIST or LSUB, with the selection and return options of LIST-EXTENDED (RFC 5258), SPECIAL-USE (RFC 6154) and
+     * LIST-STATUS (RFC 5819).
+     *
+     * @param patterns one or more mailbox patterns; a mailbox is listed when it matches any
+     * @param statusItems the items of RETURN (STATUS (...)), empty when no STATUS was asked for
+     */
+    record ListMailboxes(
+            String tag,
+            String reference,
+            List<String> patterns,
+            boolean lsub,
+            Set<ListOption> selection,
+            Set<ListOption> returns,
+            List<String> statusItems)
             implements Command {}
+
+    /** The selection and return options of an extended LIST. */
+    enum ListOption {
+        SUBSCRIBED,
+        REMOTE,
+        RECURSIVEMATCH,
+        SPECIAL_USE,
+        CHILDREN
+    }
 
     record Status(String tag, String mailbox, List<String> items) implements Command {}
 
-    record Append(String tag, String mailbox, List<String> flags, Instant date, Literal message) implements Command {}
+    /** APPEND of one message, or of several at once (MULTIAPPEND, RFC 3502). */
+    record Append(String tag, String mailbox, List<AppendMessage> messages) implements Command {}
+
+    /** One message of an APPEND, with its flags and date-time (null when not given). */
+    record AppendMessage(List<String> flags, Instant date, Literal message) {}
 
     record Check(String tag) implements Command {}
 
@@ -62,7 +99,14 @@ public sealed interface Command {
     /** EXPUNGE, or UID EXPUNGE when {@code uids} is not null. */
     record Expunge(String tag, SequenceSet uids) implements Command {}
 
-    record Fetch(String tag, boolean uid, SequenceSet set, List<FetchItem> items, OptionalLong changedSince)
+    /** @param vanished the VANISHED modifier of UID FETCH (RFC 7162 §3.2.6) */
+    record Fetch(
+            String tag,
+            boolean uid,
+            SequenceSet set,
+            List<FetchItem> items,
+            OptionalLong changedSince,
+            boolean vanished)
             implements Command {}
 
     record Store(
@@ -78,10 +122,33 @@ public sealed interface Command {
     /** COPY or MOVE. */
     record Copy(String tag, boolean uid, SequenceSet set, String mailbox, boolean move) implements Command {}
 
-    /** The query has its sequence sets still unresolved; the processor resolves them. */
-    record Search(String tag, boolean uid, SearchKey key) implements Command {}
+    /**
+     * SEARCH or UID SEARCH. The query has its sequence sets still unresolved; the processor resolves them.
+     *
+     * @param returns the RETURN options of ESEARCH (RFC 4731) and SEARCHRES (RFC 5182); empty when RETURN () asked
+     *     for the default, null when the client sent no RETURN at all
+     */
+    record Search(String tag, boolean uid, SearchKey key, Set<SearchReturn> returns) implements Command {}
+
+    /** SORT or UID SORT (RFC 5256, with RFC 5957's DISPLAYFROM and DISPLAYTO). */
+    record Sort(String tag, boolean uid, List<SortKey> sort, SearchKey key) implements Command {}
+
+    /** What a SEARCH RETURN (...) asks for. */
+    enum SearchReturn {
+        MIN,
+        MAX,
+        COUNT,
+        ALL,
+        SAVE
+    }
 
     record Idle(String tag) implements Command {}
+
+    /** GETQUOTA root, or GETQUOTAROOT mailbox when {@code ofMailbox} (RFC 9208). */
+    record GetQuota(String tag, String name, boolean ofMailbox) implements Command {}
+
+    /** UNAUTHENTICATE (RFC 8437). */
+    record Unauthenticate(String tag) implements Command {}
 
     /** How STORE changes flags. */
     enum StoreMode {
@@ -101,5 +168,8 @@ public sealed interface Command {
         record Or(SearchKey left, SearchKey right) implements SearchKey {}
 
         record Not(SearchKey key) implements SearchKey {}
+
+        /** OLDER or YOUNGER (WITHIN, RFC 5032): resolved against the server's clock when the search runs. */
+        record Within(boolean older, long seconds) implements SearchKey {}
     }
 }

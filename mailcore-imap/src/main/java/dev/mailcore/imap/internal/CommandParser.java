@@ -4,13 +4,16 @@
  */
 package dev.mailcore.imap.internal;
 
+import dev.mailcore.api.search.SortField;
+import dev.mailcore.api.search.SortKey;
 import dev.mailcore.imap.internal.Command.StoreMode;
-import dev.mailcore.net.Literal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /** Turns the tokens of one request into a {@link Command}. Stateless. */
 public final class CommandParser {
@@ -106,11 +109,15 @@ public final class CommandParser {
             case "UNSELECT" -> new Command.Unselect(tag);
             case "EXPUNGE" -> new Command.Expunge(tag, null);
             case "IDLE" -> new Command.Idle(tag);
+            case "GETQUOTA" -> new Command.GetQuota(tag, arg(r), false);
+            case "GETQUOTAROOT" -> new Command.GetQuota(tag, arg(r), true);
+            case "UNAUTHENTICATE" -> new Command.Unauthenticate(tag);
             case "FETCH" -> fetch(tag, false, r);
             case "STORE" -> store(tag, false, r);
             case "COPY" -> copy(tag, false, false, r);
             case "MOVE" -> copy(tag, false, true, r);
             case "SEARCH" -> search(tag, false, r);
+            case "SORT" -> sort(tag, false, r);
             case "UID" -> uid(tag, r);
             default -> throw new UnknownCommand(name);
         };
@@ -125,6 +132,7 @@ public final class CommandParser {
             case "COPY" -> copy(tag, true, false, r);
             case "MOVE" -> copy(tag, true, true, r);
             case "SEARCH" -> search(tag, true, r);
+            case "SORT" -> sort(tag, true, r);
             case "EXPUNGE" -> {
                 r.space();
                 yield new Command.Expunge(tag, SequenceSet.parse(r.sequenceSet()));
@@ -178,47 +186,140 @@ public final class CommandParser {
     private static Command select(String tag, boolean readOnly, CommandReader r) {
         String mailbox = arg(r);
         boolean condstore = false;
+        Command.Qresync qresync = null;
         if (!r.atEnd()) {
             r.space();
-            for (String parameter : r.astringList()) {
-                if (parameter.equalsIgnoreCase("CONDSTORE")) {
-                    condstore = true;
-                } else {
-                    throw new ParseException("unsupported SELECT parameter " + parameter);
+            r.expect('(');
+            while (!r.tryConsume(')')) {
+                if (condstore || qresync != null) {
+                    r.space();
+                }
+                String parameter = r.atom().toUpperCase(Locale.ROOT);
+                switch (parameter) {
+                    case "CONDSTORE" -> condstore = true;
+                    case "QRESYNC" -> {
+                        r.space();
+                        qresync = qresync(r);
+                    }
+                    default -> throw new ParseException("unsupported SELECT parameter " + parameter);
                 }
             }
         }
-        return new Command.Select(tag, mailbox, readOnly, condstore);
+        return new Command.Select(tag, mailbox, readOnly, condstore, qresync);
+    }
+
+    /** {@code (uidvalidity modseq [known-uids [(seq-set uid-set)]])}; the sequence match data is not needed. */
+    private static Command.Qresync qresync(CommandReader r) {
+        r.expect('(');
+        long uidValidity = r.number();
+        r.space();
+        long modSeq = r.number();
+        SequenceSet known = null;
+        if (r.tryConsume(' ')) {
+            if (r.peek() != '(') {
+                known = SequenceSet.parse(r.sequenceSet());
+                r.tryConsume(' ');
+            }
+            if (r.tryConsume('(')) {
+                r.sequenceSet();
+                r.space();
+                r.sequenceSet();
+                r.expect(')');
+            }
+        }
+        r.expect(')');
+        if (uidValidity < 1 || modSeq < 1) {
+            throw new ParseException("invalid QRESYNC parameter");
+        }
+        return new Command.Qresync(uidValidity, modSeq, known);
     }
 
     private static Command list(String tag, boolean lsub, CommandReader r) {
         r.space();
-        boolean specialUse = false;
+        Set<Command.ListOption> selection = EnumSet.noneOf(Command.ListOption.class);
         if (!lsub && r.peek() == '(') {
             for (String option : r.astringList()) {
-                specialUse |= option.equalsIgnoreCase("SPECIAL-USE");
+                Command.ListOption parsed = listOption(option);
+                if (parsed == Command.ListOption.CHILDREN) {
+                    throw new ParseException("CHILDREN is not a LIST selection option");
+                }
+                selection.add(parsed);
+            }
+            // RFC 5258 §3: RECURSIVEMATCH needs an option it can refine (REMOTE alone is not one).
+            if (selection.contains(Command.ListOption.RECURSIVEMATCH)
+                    && !selection.contains(Command.ListOption.SUBSCRIBED)
+                    && !selection.contains(Command.ListOption.SPECIAL_USE)) {
+                throw new ParseException("RECURSIVEMATCH needs another selection option");
             }
             r.space();
         }
         String reference = r.astring();
         r.space();
-        String pattern = r.listMailbox();
+        List<String> patterns = new ArrayList<>();
+        if (!lsub && r.tryConsume('(')) {
+            while (!r.tryConsume(')')) {
+                if (!patterns.isEmpty()) {
+                    r.space();
+                }
+                patterns.add(r.listMailbox());
+            }
+            if (patterns.isEmpty()) {
+                throw new ParseException("empty pattern list");
+            }
+        } else {
+            patterns.add(r.listMailbox());
+        }
+        Set<Command.ListOption> returns = EnumSet.noneOf(Command.ListOption.class);
+        List<String> statusItems = List.of();
         if (!lsub && !r.atEnd()) {
-            // RETURN options: SPECIAL-USE attributes are always returned, the rest is not offered.
             r.space();
-            String word = r.atom();
-            if (!word.equalsIgnoreCase("RETURN")) {
+            if (!r.atom().equalsIgnoreCase("RETURN")) {
                 throw new ParseException("expected RETURN");
             }
             r.space();
-            r.astringList();
+            r.expect('(');
+            while (!r.tryConsume(')')) {
+                if (!returns.isEmpty() || !statusItems.isEmpty()) {
+                    r.space();
+                }
+                String option = r.atom();
+                if (option.equalsIgnoreCase("STATUS")) {
+                    r.space();
+                    statusItems = upper(r.astringList());
+                } else {
+                    returns.add(listOption(option));
+                }
+            }
         }
-        return new Command.ListMailboxes(tag, reference, pattern, lsub, specialUse);
+        return new Command.ListMailboxes(tag, reference, patterns, lsub, selection, returns, statusItems);
+    }
+
+    private static Command.ListOption listOption(String option) {
+        return switch (option.toUpperCase(Locale.ROOT)) {
+            case "SUBSCRIBED" -> Command.ListOption.SUBSCRIBED;
+            case "REMOTE" -> Command.ListOption.REMOTE;
+            case "RECURSIVEMATCH" -> Command.ListOption.RECURSIVEMATCH;
+            case "SPECIAL-USE" -> Command.ListOption.SPECIAL_USE;
+            case "CHILDREN" -> Command.ListOption.CHILDREN;
+            default -> throw new ParseException("unknown LIST option " + option);
+        };
+    }
+
+    private static List<String> upper(List<String> words) {
+        return words.stream().map(w -> w.toUpperCase(Locale.ROOT)).toList();
     }
 
     private static Command append(String tag, CommandReader r) {
         String mailbox = arg(r);
-        r.space();
+        List<Command.AppendMessage> messages = new ArrayList<>();
+        do {
+            r.space();
+            messages.add(appendMessage(r));
+        } while (!r.atEnd());
+        return new Command.Append(tag, mailbox, messages);
+    }
+
+    private static Command.AppendMessage appendMessage(CommandReader r) {
         List<String> flags = List.of();
         if (r.peek() == '(') {
             flags = r.astringList();
@@ -229,8 +330,7 @@ public final class CommandParser {
             date = ImapDates.parseDateTime(new String(r.stringBytes(), java.nio.charset.StandardCharsets.US_ASCII));
             r.space();
         }
-        Literal message = r.literal();
-        return new Command.Append(tag, mailbox, flags, date, message);
+        return new Command.AppendMessage(flags, date, r.literal());
     }
 
     private static Command fetch(String tag, boolean uid, CommandReader r) {
@@ -239,18 +339,30 @@ public final class CommandParser {
         r.space();
         List<FetchItem> items = FetchParser.items(r);
         OptionalLong changedSince = OptionalLong.empty();
+        boolean vanished = false;
         if (!r.atEnd()) {
             r.space();
             r.expect('(');
-            String modifier = r.atom().toUpperCase(Locale.ROOT);
-            if (!modifier.equals("CHANGEDSINCE")) {
-                throw new ParseException("unsupported FETCH modifier " + modifier);
+            while (!r.tryConsume(')')) {
+                if (changedSince.isPresent() || vanished) {
+                    r.space();
+                }
+                String modifier = r.atom().toUpperCase(Locale.ROOT);
+                switch (modifier) {
+                    case "CHANGEDSINCE" -> {
+                        r.space();
+                        changedSince = OptionalLong.of(r.number());
+                    }
+                    case "VANISHED" -> vanished = true;
+                    default -> throw new ParseException("unsupported FETCH modifier " + modifier);
+                }
             }
-            r.space();
-            changedSince = OptionalLong.of(r.number());
-            r.expect(')');
         }
-        return new Command.Fetch(tag, uid, set, items, changedSince);
+        // RFC 7162 §3.2.6: VANISHED only in UID FETCH, and only with CHANGEDSINCE.
+        if (vanished && (!uid || changedSince.isEmpty())) {
+            throw new ParseException("VANISHED needs UID FETCH with CHANGEDSINCE");
+        }
+        return new Command.Fetch(tag, uid, set, items, changedSince, vanished);
     }
 
     private static Command store(String tag, boolean uid, CommandReader r) {
@@ -299,18 +411,31 @@ public final class CommandParser {
 
     private static Command search(String tag, boolean uid, CommandReader r) {
         r.space();
-        int c = r.peek();
-        if (!Character.isLetter(c)) {
-            return new Command.Search(tag, uid, SearchParser.keys(r));
+        Set<Command.SearchReturn> returns = null;
+        if (Character.isLetter(r.peek())) {
+            // The first word may be RETURN, CHARSET, or already the first key.
+            String word = r.atom();
+            if (word.equalsIgnoreCase("RETURN")) {
+                r.space();
+                returns = searchReturns(r.astringList());
+                r.space();
+            } else if (!word.equalsIgnoreCase("CHARSET")) {
+                return new Command.Search(tag, uid, SearchParser.keysAfter(word, r), null);
+            } else {
+                return charsetAndKeys(tag, uid, null, r);
+            }
         }
-        // The first word may be CHARSET or RETURN, or already the first key.
-        String word = r.atom();
-        if (word.equalsIgnoreCase("RETURN")) {
-            throw new ParseException("SEARCH RETURN (ESEARCH) is not supported");
+        if (Character.isLetter(r.peek())) {
+            String word = r.atom();
+            if (word.equalsIgnoreCase("CHARSET")) {
+                return charsetAndKeys(tag, uid, returns, r);
+            }
+            return new Command.Search(tag, uid, SearchParser.keysAfter(word, r), returns);
         }
-        if (!word.equalsIgnoreCase("CHARSET")) {
-            return new Command.Search(tag, uid, SearchParser.keysAfter(word, r));
-        }
+        return new Command.Search(tag, uid, SearchParser.keys(r), returns);
+    }
+
+    private static Command charsetAndKeys(String tag, boolean uid, Set<Command.SearchReturn> returns, CommandReader r) {
         r.space();
         String charset = r.astring();
         // UTF-8 and US-ASCII are what the parser reads anyway.
@@ -318,7 +443,55 @@ public final class CommandParser {
             throw new BadCharset();
         }
         r.space();
-        return new Command.Search(tag, uid, SearchParser.keys(r));
+        return new Command.Search(tag, uid, SearchParser.keys(r), returns);
+    }
+
+    private static Command sort(String tag, boolean uid, CommandReader r) {
+        r.space();
+        List<SortKey> keys = new ArrayList<>();
+        boolean reverse = false;
+        for (String word : upper(r.astringList())) {
+            if (word.equals("REVERSE")) {
+                reverse = true;
+                continue;
+            }
+            SortField field = switch (word) {
+                case "ARRIVAL" -> SortField.ARRIVAL;
+                case "CC" -> SortField.CC;
+                case "DATE" -> SortField.DATE;
+                case "FROM" -> SortField.FROM;
+                case "SIZE" -> SortField.SIZE;
+                case "SUBJECT" -> SortField.SUBJECT;
+                case "TO" -> SortField.TO;
+                case "DISPLAYFROM" -> SortField.DISPLAY_FROM;
+                case "DISPLAYTO" -> SortField.DISPLAY_TO;
+                default -> throw new ParseException("unknown sort criterion " + word);
+            };
+            keys.add(new SortKey(field, reverse));
+            reverse = false;
+        }
+        if (keys.isEmpty() || reverse) {
+            throw new ParseException("invalid sort criteria");
+        }
+        r.space();
+        String charset = r.astring();
+        if (!charset.equalsIgnoreCase("UTF-8") && !charset.equalsIgnoreCase("US-ASCII")) {
+            throw new BadCharset();
+        }
+        r.space();
+        return new Command.Sort(tag, uid, keys, SearchParser.keys(r));
+    }
+
+    private static Set<Command.SearchReturn> searchReturns(List<String> words) {
+        Set<Command.SearchReturn> returns = java.util.EnumSet.noneOf(Command.SearchReturn.class);
+        for (String word : words) {
+            try {
+                returns.add(Command.SearchReturn.valueOf(word.toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new ParseException("unknown SEARCH RETURN option " + word);
+            }
+        }
+        return returns;
     }
 
     /** A SEARCH charset we cannot read: NO [BADCHARSET]. */

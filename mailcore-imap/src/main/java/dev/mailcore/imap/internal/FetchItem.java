@@ -18,7 +18,9 @@ public sealed interface FetchItem {
         BODY,
         MODSEQ,
         EMAILID,
-        THREADID
+        THREADID,
+        PREVIEW,
+        SAVEDATE
     }
 
     /**
@@ -45,4 +47,14 @@ public sealed interface FetchItem {
             MIME
         }
     }
+
+    /**
+     * {@code BINARY[part]<partial>}, {@code BINARY.PEEK[...]} or {@code BINARY.SIZE[part]} (RFC 3516): the part with
+     * its Content-Transfer-Encoding undone.
+     *
+     * @param part the part number, empty for the whole message
+     * @param partialOffset -1 when not partial
+     */
+    record Binary(String part, boolean peek, boolean sizeOnly, long partialOffset, long partialLength)
+            implements FetchItem {}
 }

@@ -64,6 +64,8 @@ final class FetchParser {
             case "MODSEQ" -> FetchItem.Simple.MODSEQ;
             case "EMAILID" -> FetchItem.Simple.EMAILID;
             case "THREADID" -> FetchItem.Simple.THREADID;
+            case "PREVIEW" -> FetchItem.Simple.PREVIEW;
+            case "SAVEDATE" -> FetchItem.Simple.SAVEDATE;
             case "RFC822" -> new FetchItem.Body(new Section("", Section.Kind.ALL, List.of()), false, -1, 0, "RFC822");
             case "RFC822.HEADER" ->
                 new FetchItem.Body(new Section("", Section.Kind.HEADER, List.of()), true, -1, 0, "RFC822.HEADER");
@@ -74,6 +76,9 @@ final class FetchParser {
     }
 
     private static FetchItem body(CommandReader reader, String name, String spec) {
+        if (name.startsWith("BINARY")) {
+            return binary(reader, name, spec);
+        }
         boolean peek = switch (name) {
             case "BODY" -> false;
             case "BODY.PEEK" -> true;
@@ -81,9 +86,30 @@ final class FetchParser {
         };
         Section section = section(reader, spec);
         reader.expect(']');
+        long[] partial = partial(reader);
+        return new FetchItem.Body(section, peek, partial[0], partial[1], "BODY[" + label(section) + "]");
+    }
+
+    private static FetchItem binary(CommandReader reader, String name, String part) {
+        if (!part.isEmpty() && !part.matches("[1-9][0-9]*(\\.[1-9][0-9]*)*")) {
+            throw new ParseException("invalid binary section " + part);
+        }
+        reader.expect(']');
+        return switch (name) {
+            case "BINARY", "BINARY.PEEK" -> {
+                long[] partial = partial(reader);
+                yield new FetchItem.Binary(part, name.equals("BINARY.PEEK"), false, partial[0], partial[1]);
+            }
+            case "BINARY.SIZE" -> new FetchItem.Binary(part, true, true, -1, 0);
+            default -> throw new ParseException("unknown fetch item " + name);
+        };
+    }
+
+    /** An optional {@code <offset.length>}: {-1, 0} when absent. */
+    private static long[] partial(CommandReader reader) {
         long offset = -1;
         long length = 0;
-        if (reader.peek() == '<') {
+        if (!reader.atEnd() && reader.peek() == '<') {
             String partial = reader.atom();
             int dot = partial.indexOf('.');
             if (!partial.endsWith(">") || dot < 0) {
@@ -99,7 +125,7 @@ final class FetchParser {
                 throw new ParseException("invalid partial");
             }
         }
-        return new FetchItem.Body(section, peek, offset, length, "BODY[" + label(section) + "]");
+        return new long[] {offset, length};
     }
 
     private static Section section(CommandReader reader, String spec) {

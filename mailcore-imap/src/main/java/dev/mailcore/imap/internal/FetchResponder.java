@@ -13,6 +13,7 @@ import dev.mailcore.api.Keywords;
 import dev.mailcore.api.MailStore;
 import dev.mailcore.api.MessageMeta;
 import dev.mailcore.api.UidSet;
+import dev.mailcore.api.message.BodyPart;
 import dev.mailcore.api.message.MessageSummary;
 import dev.mailcore.imap.internal.FetchItem.Section;
 import java.io.IOException;
@@ -52,8 +53,10 @@ public final class FetchResponder {
         if ((command.changedSince().isPresent() || session.condstore()) && !items.contains(FetchItem.Simple.MODSEQ)) {
             items.add(FetchItem.Simple.MODSEQ);
         }
-        boolean setsSeen =
-                !selected.readOnly() && items.stream().anyMatch(i -> i instanceof FetchItem.Body b && !b.peek());
+        boolean setsSeen = !selected.readOnly()
+                && items.stream()
+                        .anyMatch(i -> (i instanceof FetchItem.Body b && !b.peek())
+                                || (i instanceof FetchItem.Binary x && !x.peek()));
         if (setsSeen) {
             FlagUpdateResult result = store.messages()
                     .updateFlags(
@@ -79,7 +82,9 @@ public final class FetchResponder {
                 : store.messages().list(account, selected.mailbox().id(), uids);
         boolean needsSummary = items.stream()
                 .anyMatch(i -> i instanceof FetchItem.Body
+                        || i instanceof FetchItem.Binary
                         || i == FetchItem.Simple.ENVELOPE
+                        || i == FetchItem.Simple.PREVIEW
                         || i == FetchItem.Simple.BODYSTRUCTURE
                         || i == FetchItem.Simple.BODY);
         // Summaries in batches, so a huge range never holds them all at once.
@@ -104,6 +109,12 @@ public final class FetchResponder {
     }
 
     private void message(int sequence, MessageMeta meta, MessageSummary summary, List<FetchItem> items) {
+        // An encoding BINARY cannot undo fails the command before this message's response begins.
+        for (FetchItem item : items) {
+            if (item instanceof FetchItem.Binary binary) {
+                BinaryDecoder.check(encoding(summary, binary.part()));
+            }
+        }
         out.raw("* ").number(sequence).raw(" FETCH (");
         boolean first = true;
         for (FetchItem item : items) {
@@ -114,6 +125,7 @@ public final class FetchResponder {
             switch (item) {
                 case FetchItem.Simple simple -> simple(simple, meta, summary);
                 case FetchItem.Body body -> body(body, meta, summary);
+                case FetchItem.Binary binary -> binary(binary, meta, summary);
             }
         }
         out.raw(")").crlf();
@@ -146,6 +158,15 @@ public final class FetchResponder {
             case MODSEQ -> out.raw("MODSEQ (").number(meta.modSeq()).raw(")");
             case EMAILID -> out.raw("EMAILID (").raw(meta.emailId().value()).raw(")");
             case THREADID -> out.raw("THREADID (").raw(meta.threadId().value()).raw(")");
+            case PREVIEW -> out.raw("PREVIEW ").nstring(summary.preview());
+            case SAVEDATE -> {
+                out.raw("SAVEDATE ");
+                if (meta.savedAt() == null) {
+                    out.raw("NIL");
+                } else {
+                    out.raw("\"").raw(ImapDates.format(meta.savedAt())).raw("\"");
+                }
+            }
         }
     }
 
@@ -198,6 +219,55 @@ public final class FetchResponder {
             in.skipNBytes(offset);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        out.literal(in, length);
+    }
+
+    /** The encoding of a part; null (no decoding) for the whole message or a part that is not there. */
+    private static String encoding(MessageSummary summary, String part) {
+        if (part.isEmpty()) {
+            return null;
+        }
+        BodyPart found = SectionLocator.part(summary, part);
+        return found == null ? null : found.content().encoding();
+    }
+
+    private void binary(FetchItem.Binary item, MessageMeta meta, MessageSummary summary) {
+        String label = "[" + item.part() + "]";
+        SectionLocator.Range range =
+                SectionLocator.locate(summary, meta.size(), new Section(item.part(), Section.Kind.ALL, List.of()));
+        String encoding = encoding(summary, item.part());
+        BinaryDecoder.Measure measure = range == null
+                ? new BinaryDecoder.Measure(0, false)
+                : BinaryDecoder.measure(
+                        encoding, () -> store.contents().open(account, meta.emailId(), range.offset(), range.length()));
+        if (item.sizeOnly()) {
+            out.raw("BINARY.SIZE").raw(label).raw(" ").number(measure.size());
+            return;
+        }
+        out.raw("BINARY").raw(label);
+        long skip = 0;
+        long length = measure.size();
+        if (item.partialOffset() >= 0) {
+            out.raw("<").number(item.partialOffset()).raw(">");
+            skip = Math.min(item.partialOffset(), length);
+            length = Math.min(length - skip, item.partialLength());
+        }
+        out.raw(" ");
+        if (length == 0) {
+            out.raw("\"\"");
+            return;
+        }
+        InputStream in = BinaryDecoder.decode(
+                encoding, store.contents().open(account, meta.emailId(), range.offset(), range.length()));
+        try {
+            in.skipNBytes(skip);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (measure.hasNul()) {
+            // RFC 3516 §4.3: content with NUL goes as literal8.
+            out.raw("~");
         }
         out.literal(in, length);
     }

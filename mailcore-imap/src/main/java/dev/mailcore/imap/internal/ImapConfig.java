@@ -18,4 +18,6 @@ public record ImapConfig(
         Directory directory,
         Boolean allowPlaintextAuth,
         Duration authBackoff,
+        java.time.Clock clock,
+        long appendLimit,
         Processors processors) {}

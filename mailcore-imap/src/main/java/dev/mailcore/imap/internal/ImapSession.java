@@ -42,6 +42,8 @@ public final class ImapSession implements ProtocolHandler {
     private SelectedMailbox selected;
     private Continuation continuation;
     private boolean condstore;
+    private boolean rev2;
+    private boolean qresync;
 
     public ImapSession(Connection connection, ImapConfig config) {
         this.connection = connection;
@@ -180,7 +182,7 @@ public final class ImapSession implements ProtocolHandler {
     public void complete(String tag, Completion completion) {
         if (selected != null && state == SessionState.SELECTED) {
             try {
-                selected.refresh(config.store(), account, out, completion.expungeAllowed(), condstore);
+                selected.refresh(config.store(), account, out, completion.expungeAllowed(), condstore, qresync);
             } catch (MailException e) {
                 LOG.debug("connection {}: refresh failed: {}", connection.id(), e.getMessage());
             }
@@ -231,6 +233,17 @@ public final class ImapSession implements ProtocolHandler {
         this.account = account;
         this.state = SessionState.AUTHENTICATED;
         backoff.reset();
+    }
+
+    /** Back to the state after the greeting (UNAUTHENTICATE): no account, no mailbox, nothing enabled. */
+    public void unauthenticate() {
+        account = null;
+        selected = null;
+        condstore = false;
+        qresync = false;
+        rev2 = false;
+        out.utf8(false);
+        state = SessionState.NOT_AUTHENTICATED;
     }
 
     public void select(SelectedMailbox mailbox) {
@@ -293,6 +306,25 @@ public final class ImapSession implements ProtocolHandler {
     }
 
     public void enableCondstore() {
+        condstore = true;
+    }
+
+    /** Whether the client enabled IMAP4rev2, which changes some response forms (ESEARCH, no RECENT). */
+    public boolean rev2() {
+        return rev2;
+    }
+
+    public void enableRev2() {
+        rev2 = true;
+    }
+
+    /** Whether the client enabled QRESYNC (RFC 7162): VANISHED instead of EXPUNGE, QRESYNC on SELECT. */
+    public boolean qresync() {
+        return qresync;
+    }
+
+    public void enableQresync() {
+        qresync = true;
         condstore = true;
     }
 

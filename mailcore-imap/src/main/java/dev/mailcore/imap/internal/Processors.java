@@ -22,13 +22,16 @@ import dev.mailcore.imap.internal.processor.LoginProcessor;
 import dev.mailcore.imap.internal.processor.LogoutProcessor;
 import dev.mailcore.imap.internal.processor.NamespaceProcessor;
 import dev.mailcore.imap.internal.processor.NoopProcessor;
+import dev.mailcore.imap.internal.processor.QuotaProcessor;
 import dev.mailcore.imap.internal.processor.RenameProcessor;
 import dev.mailcore.imap.internal.processor.SearchProcessor;
 import dev.mailcore.imap.internal.processor.SelectProcessor;
+import dev.mailcore.imap.internal.processor.SortProcessor;
 import dev.mailcore.imap.internal.processor.StartTlsProcessor;
 import dev.mailcore.imap.internal.processor.StatusProcessor;
 import dev.mailcore.imap.internal.processor.StoreProcessor;
 import dev.mailcore.imap.internal.processor.SubscribeProcessor;
+import dev.mailcore.imap.internal.processor.UnauthenticateProcessor;
 import dev.mailcore.imap.internal.processor.UnselectProcessor;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -79,6 +82,9 @@ public final class Processors {
                 new StoreProcessor(),
                 new CopyProcessor(),
                 new SearchProcessor(),
+                new SortProcessor(),
+                new QuotaProcessor(),
+                new UnauthenticateProcessor(),
                 new IdleProcessor()));
     }
 

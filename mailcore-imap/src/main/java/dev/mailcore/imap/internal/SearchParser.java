@@ -40,7 +40,7 @@ final class SearchParser {
             return keys.size() == 1 ? keys.getFirst() : new SearchKey.And(keys);
         }
         int c = reader.peek();
-        if ((c >= '0' && c <= '9') || c == '*') {
+        if ((c >= '0' && c <= '9') || c == '*' || c == '$') {
             return new SearchKey.Sequence(SequenceSet.parse(reader.sequenceSet()), false);
         }
         return keyFor(reader.atom(), reader);
@@ -108,6 +108,12 @@ final class SearchParser {
                 yield new SearchKey.Or(left, key(reader));
             }
             case "MODSEQ" -> modSeq(reader);
+            case "OLDER" -> new SearchKey.Within(true, positive(reader));
+            case "YOUNGER" -> new SearchKey.Within(false, positive(reader));
+            case "SAVEDBEFORE" -> date(reader, DateField.SAVED, DateComparison.BEFORE);
+            case "SAVEDON" -> date(reader, DateField.SAVED, DateComparison.ON);
+            case "SAVEDSINCE" -> date(reader, DateField.SAVED, DateComparison.SINCE);
+            case "SAVEDATESUPPORTED" -> query(SearchQuery.all());
             default -> throw new ParseException("unknown search key " + word);
         };
     }
@@ -147,6 +153,14 @@ final class SearchParser {
             return new String(reader.stringBytes(), StandardCharsets.UTF_8);
         }
         return reader.astring();
+    }
+
+    private static long positive(CommandReader reader) {
+        long seconds = numberArgument(reader);
+        if (seconds < 1) {
+            throw new ParseException("interval must be at least 1 second");
+        }
+        return seconds;
     }
 
     private static long numberArgument(CommandReader reader) {

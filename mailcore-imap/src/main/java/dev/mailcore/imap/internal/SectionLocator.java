@@ -48,6 +48,12 @@ final class SectionLocator {
         };
     }
 
+    /** The part with this number, or null; {@code 1} is the body itself when the message is not multipart. */
+    static BodyPart part(MessageSummary summary, String number) {
+        BodyPart root = summary.body();
+        return !(root instanceof BodyPart.Multipart) && number.equals("1") ? root : find(root, number);
+    }
+
     private static BodyPart find(BodyPart part, String section) {
         if (part.section().equals(section)) {
             return part;

@@ -25,6 +25,7 @@ public final class SelectedMailbox {
     private long highestModSeq;
     private long uidNext;
     private boolean expungePending;
+    private UidSet savedResult = UidSet.builder().build();
 
     /** A view of a mailbox just selected. */
     public static SelectedMailbox of(Mailbox mailbox, boolean readOnly, long[] uids) {
@@ -51,6 +52,11 @@ public final class SelectedMailbox {
         return uids.length;
     }
 
+    /** The UID at a sequence number (1-based). */
+    public long uidAt(int sequence) {
+        return uids[sequence - 1];
+    }
+
     /** The sequence number of a UID, or 0 when the session does not know it. */
     public int sequenceOf(long uid) {
         int i = Arrays.binarySearch(uids, uid);
@@ -59,6 +65,9 @@ public final class SelectedMailbox {
 
     /** Turns a client's set (sequence numbers, or UIDs when {@code uid}) into UID ranges. */
     public UidSet toUids(SequenceSet set, boolean uid) {
+        if (set.isSaved()) {
+            return savedResult;
+        }
         if (uid) {
             return set.resolve(uids.length == 0 ? 0 : uids[uids.length - 1]);
         }
@@ -68,6 +77,11 @@ public final class SelectedMailbox {
             builder.add(uids[(int) sequences.rangeStart(i) - 1], uids[(int) sequences.rangeEnd(i) - 1]);
         }
         return builder.build();
+    }
+
+    /** Keeps the UIDs a {@code SEARCH RETURN (SAVE)} found, for {@code $} in later commands (SEARCHRES). */
+    public void saveResult(UidSet uids) {
+        savedResult = uids;
     }
 
     /** Remembers a flag change this session made and already reported, so {@link #refresh} does not repeat it. */
@@ -80,7 +94,12 @@ public final class SelectedMailbox {
      * FETCH FLAGS for flag changes made elsewhere.
      */
     public void refresh(
-            MailStore store, AccountId account, ResponseWriter out, boolean expungeAllowed, boolean condstore) {
+            MailStore store,
+            AccountId account,
+            ResponseWriter out,
+            boolean expungeAllowed,
+            boolean condstore,
+            boolean vanished) {
         Mailbox now = store.mailboxes().get(account, mailbox.id()).orElse(null);
         if (now == null) {
             return;
@@ -93,7 +112,7 @@ public final class SelectedMailbox {
         long[] current = store.messages().uids(account, mailbox.id());
         long known = uids.length == 0 ? 0 : uids[uids.length - 1];
         if (expungeAllowed) {
-            expunge(current, out);
+            expunge(current, out, vanished);
         } else {
             expungePending |= hasMissing(current);
         }
@@ -115,7 +134,9 @@ public final class SelectedMailbox {
         ownChanges.clear();
     }
 
-    private void expunge(long[] current, ResponseWriter out) {
+    /** With QRESYNC enabled, removals are one {@code * VANISHED uids} instead of an EXPUNGE each (RFC 7162 §3.2.10). */
+    private void expunge(long[] current, ResponseWriter out, boolean vanished) {
+        UidSet.Builder gone = UidSet.builder();
         int kept = 0;
         long[] next = new long[uids.length];
         boolean removed = false;
@@ -125,8 +146,12 @@ public final class SelectedMailbox {
                     && Arrays.binarySearch(current, uid) >= 0) {
                 continue;
             }
-            // Highest sequence number first, so no later number shifts.
-            out.untagged((i + 1) + " EXPUNGE");
+            if (vanished) {
+                gone.add(uid);
+            } else {
+                // Highest sequence number first, so no later number shifts.
+                out.untagged((i + 1) + " EXPUNGE");
+            }
             uids[i] = -1;
             removed = true;
         }
@@ -137,6 +162,9 @@ public final class SelectedMailbox {
                 }
             }
             uids = Arrays.copyOf(next, kept);
+            if (vanished) {
+                out.untagged("VANISHED " + gone.build());
+            }
         }
         expungePending = false;
     }

@@ -16,11 +16,17 @@ public record SequenceSet(List<long[]> ranges) {
     /** Stands for {@code *}. */
     public static final long STAR = -1;
 
+    /** The saved search result {@code $} of SEARCHRES (RFC 5182). */
+    public static final SequenceSet SAVED = new SequenceSet(List.of(new long[] {-2, -2}));
+
     public SequenceSet {
         ranges = List.copyOf(ranges);
     }
 
     public static SequenceSet parse(String text) {
+        if (text.equals("$")) {
+            return SAVED;
+        }
         List<long[]> ranges = new ArrayList<>();
         for (String item : text.split(",", -1)) {
             int colon = item.indexOf(':');
@@ -43,6 +49,11 @@ public record SequenceSet(List<long[]> ranges) {
             throw new ParseException("invalid sequence set");
         }
         return value;
+    }
+
+    /** Whether this is {@code $}, the session's saved search result. */
+    public boolean isSaved() {
+        return ranges.size() == 1 && ranges.getFirst()[0] == -2;
     }
 
     /** The set as UIDs, given what {@code *} stands for; numbers above {@code star} are clamped to it. */

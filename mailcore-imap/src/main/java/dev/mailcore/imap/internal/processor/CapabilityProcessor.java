@@ -26,8 +26,8 @@ public final class CapabilityProcessor implements Processor<Command.Capability> 
 
     @Override
     public List<String> capabilities(ImapSession session) {
-        // IMAP4rev2 is announced once its mandatory parts (ESEARCH, BINARY, LIST-STATUS, ...) are in.
-        return List.of("IMAP4rev1", "LITERAL+");
+        // IMAP4rev2's mandatory parts (RFC 9051 §7.2.2) are all declared by their processors.
+        return List.of("IMAP4rev1", "IMAP4rev2", "LITERAL+");
     }
 
     @Override

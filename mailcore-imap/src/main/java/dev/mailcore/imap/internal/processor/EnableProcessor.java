@@ -38,9 +38,19 @@ public final class EnableProcessor implements Processor<Command.Enable> {
                     session.enableCondstore();
                     enabled.add(capability);
                 }
+                case "QRESYNC" -> {
+                    session.enableQresync();
+                    enabled.add(capability);
+                }
                 case "UTF8=ACCEPT" -> {
                     session.enableUtf8();
                     enabled.add(capability);
+                }
+                case "IMAP4REV2" -> {
+                    // RFC 9051: mailbox names are UTF-8, SEARCH answers ESEARCH, no RECENT.
+                    session.enableRev2();
+                    session.enableUtf8();
+                    enabled.add("IMAP4rev2");
                 }
                 default -> {}
             }

@@ -40,13 +40,26 @@ public final class IdleProcessor implements Processor<Command.Idle> {
         Subscription subscription = session.subscribe(event -> session.later(() -> {
             if (idling[0] && session.selected() != null && session.state() == SessionState.SELECTED) {
                 session.selected()
-                        .refresh(session.store(), session.account(), session.out(), true, session.condstore());
+                        .refresh(
+                                session.store(),
+                                session.account(),
+                                session.out(),
+                                true,
+                                session.condstore(),
+                                session.qresync());
             }
         }));
         session.out().raw("+ idling").crlf();
         // Changes that happened before the subscription are reported now; later ones come through the events.
         if (session.selected() != null) {
-            session.selected().refresh(session.store(), session.account(), session.out(), true, session.condstore());
+            session.selected()
+                    .refresh(
+                            session.store(),
+                            session.account(),
+                            session.out(),
+                            true,
+                            session.condstore(),
+                            session.qresync());
         }
         session.await(new ImapSession.Continuation() {
             @Override

@@ -11,10 +11,9 @@ import dev.mailcore.api.MailboxStatus;
 import dev.mailcore.imap.internal.Command;
 import dev.mailcore.imap.internal.Completion;
 import dev.mailcore.imap.internal.ImapSession;
-import dev.mailcore.imap.internal.ParseException;
 import dev.mailcore.imap.internal.Processor;
-import dev.mailcore.imap.internal.ResponseWriter;
 import dev.mailcore.imap.internal.SessionState;
+import dev.mailcore.imap.internal.StatusWriter;
 import java.util.List;
 import java.util.Set;
 
@@ -41,26 +40,9 @@ public final class StatusProcessor implements Processor<Command.Status> {
                 .mailboxes()
                 .byPath(session.account(), session.mailboxName(command.mailbox()))
                 .orElseThrow(() -> new MailException(ErrorReason.MAILBOX_NOT_FOUND, "no such mailbox"));
+        StatusWriter.check(command.items());
         MailboxStatus status = session.store().mailboxes().status(session.account(), mailbox.id());
-        ResponseWriter out = session.out();
-        out.raw("* STATUS ").mailbox(mailbox.path()).raw(" (");
-        boolean first = true;
-        for (String item : command.items()) {
-            long value = switch (item) {
-                case "MESSAGES" -> status.messages();
-                case "UIDNEXT" -> status.mailbox().uidNext();
-                case "UIDVALIDITY" -> status.mailbox().uidValidity();
-                case "UNSEEN" -> status.unseen();
-                case "DELETED" -> status.deleted();
-                case "SIZE" -> status.size();
-                case "RECENT" -> 0;
-                case "HIGHESTMODSEQ" -> status.mailbox().highestModSeq();
-                default -> throw new ParseException("unknown STATUS item " + item);
-            };
-            out.raw(first ? "" : " ").raw(item).raw(" ").number(value);
-            first = false;
-        }
-        out.raw(")").crlf();
+        StatusWriter.write(mailbox, status, command.items(), session.config().appendLimit(), session.out());
         return Completion.ok("STATUS completed");
     }
 }
