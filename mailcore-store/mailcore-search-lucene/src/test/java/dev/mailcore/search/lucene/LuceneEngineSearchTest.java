@@ -4,16 +4,8 @@
  */
 package dev.mailcore.search.lucene;
 
-import dev.mailcore.api.Quota;
-import dev.mailcore.api.spi.BlobStore;
-import dev.mailcore.api.spi.Directory;
-import dev.mailcore.api.spi.EventBus;
-import dev.mailcore.api.spi.MetadataStore;
 import dev.mailcore.api.spi.SearchIndex;
-import dev.mailcore.store.memory.InJvmEventBus;
-import dev.mailcore.store.memory.MemoryBlobStore;
-import dev.mailcore.store.memory.MemoryDirectory;
-import dev.mailcore.store.memory.MemoryMetadataStore;
+import dev.mailcore.store.memory.MemoryEngineAdapters;
 import dev.mailcore.store.tck.EngineAdapters;
 import dev.mailcore.store.tck.SearchContract;
 
@@ -21,35 +13,10 @@ import dev.mailcore.store.tck.SearchContract;
 class LuceneEngineSearchTest extends SearchContract {
     @Override
     protected EngineAdapters adapters() {
-        return new EngineAdapters() {
-            @Override
-            public MetadataStore newMetadataStore() {
-                return new MemoryMetadataStore();
-            }
-
-            @Override
-            public BlobStore newBlobStore() {
-                return new MemoryBlobStore();
-            }
-
+        return new MemoryEngineAdapters() {
             @Override
             public SearchIndex newSearchIndex() {
                 return LuceneSearchIndex.inMemory();
-            }
-
-            @Override
-            public EventBus newEventBus() {
-                return new InJvmEventBus();
-            }
-
-            @Override
-            public Directory newDirectory(String login, String password, Quota quota) {
-                return MemoryDirectory.builder()
-                        .domain("example.com")
-                        .user(login, password)
-                        .quota(login, quota)
-                        .pbkdf2Iterations(1_000)
-                        .build();
             }
         };
     }

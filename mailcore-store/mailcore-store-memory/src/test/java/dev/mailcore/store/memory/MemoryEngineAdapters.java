@@ -12,8 +12,11 @@ import dev.mailcore.api.spi.MetadataStore;
 import dev.mailcore.api.spi.SearchIndex;
 import dev.mailcore.store.tck.EngineAdapters;
 
-/** The in-memory adapters, for the engine contract suites. */
-final class MemoryEngineAdapters implements EngineAdapters {
+/**
+ * The in-memory adapters, for the engine contract suites. Adapter modules that bring one SPI of their own extend it
+ * and override that factory.
+ */
+public class MemoryEngineAdapters implements EngineAdapters {
     @Override
     public MetadataStore newMetadataStore() {
         return new MemoryMetadataStore();
