@@ -93,7 +93,10 @@ public final class MessageMover {
                 count++;
             }
         }
-        quotas.check(quotas.quota(account), tx, bytes, count);
+        if (count > 0) {
+            // Only copies that make new emails add usage; the usual copy asks the directory nothing.
+            quotas.check(quotas.quota(account), tx, bytes, count);
+        }
     }
 
     private static boolean alreadyIn(MetadataTransaction tx, EmailId email, MailboxId mailbox) {
