@@ -29,6 +29,17 @@ public interface Connection {
     /** The TLS session once the connection is encrypted, for trace headers and logs. */
     Optional<SSLSession> tlsSession();
 
+    /**
+     * Whether a password may be sent on this connection now: always once it is encrypted; before that as the server
+     * is configured, where null (the default of every server) means from a loopback client only.
+     */
+    default boolean allowsPlaintextAuth(Boolean configured) {
+        if (isSecure()) {
+            return true;
+        }
+        return configured == null ? isLoopback() : configured;
+    }
+
     /** Whether STARTTLS is possible: the listener has an SSLContext and the connection is not yet secure. */
     boolean canStartTls();
 

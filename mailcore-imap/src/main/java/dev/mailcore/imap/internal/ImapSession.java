@@ -222,11 +222,7 @@ public final class ImapSession implements ProtocolHandler {
 
     /** Whether LOGIN and AUTHENTICATE may be used now. */
     public boolean plaintextAuthAllowed() {
-        if (connection.isSecure()) {
-            return true;
-        }
-        Boolean allowed = config.allowPlaintextAuth();
-        return allowed == null ? connection.isLoopback() : allowed;
+        return connection.allowsPlaintextAuth(config.allowPlaintextAuth());
     }
 
     public void authenticated(AccountId account) {

@@ -1,0 +1,164 @@
+/*
+ * Copyright 2026 The Mailcore Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.mailcore.pop3.internal;
+
+import dev.mailcore.api.Account;
+import dev.mailcore.net.AuthBackoff;
+import dev.mailcore.net.Connection;
+import dev.mailcore.net.SaslMechanisms;
+import dev.mailcore.net.SaslServer;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The AUTHORIZATION state's ways in: USER/PASS (RFC 1939), AUTH with the shared SASL mechanisms (RFC 5034) and STLS
+ * (RFC 2595). A successful login is handed to the session, which opens the maildrop. Not thread-safe: the session's
+ * thread drives it.
+ */
+final class Authorization {
+    private static final String PLAINTEXT_REFUSED = "[AUTH] plaintext authentication is disabled before STLS";
+
+    private final Pop3Config config;
+    private final Connection connection;
+    private final Pop3Writer out;
+    private final AuthBackoff backoff;
+    private final Consumer<Account> login;
+    private String user;
+    private SaslServer sasl;
+
+    Authorization(Pop3Config config, Connection connection, Pop3Writer out, Consumer<Account> login) {
+        this.config = config;
+        this.connection = connection;
+        this.out = out;
+        this.backoff =
+                new AuthBackoff(config.authBackoff(), config.authBackoff().multipliedBy(16));
+        this.login = login;
+    }
+
+    /** Whether passwords may be sent now. */
+    boolean allowed() {
+        return connection.allowsPlaintextAuth(config.allowPlaintextAuth());
+    }
+
+    /** Whether the next line answers a SASL challenge rather than being a command. */
+    boolean inSasl() {
+        return sasl != null;
+    }
+
+    /** Forgets a half-done USER/PASS or SASL exchange (after a refused line, or STLS). */
+    void abandon() {
+        user = null;
+        sasl = null;
+    }
+
+    void user(String name) {
+        if (!allowed()) {
+            out.err(PLAINTEXT_REFUSED);
+            return;
+        }
+        user = name;
+        out.ok("send PASS");
+    }
+
+    void pass(String password) {
+        if (user == null) {
+            out.err("send USER first");
+            return;
+        }
+        String name = user;
+        user = null;
+        Optional<Account> account = config.directory().authenticate(name, password.toCharArray());
+        if (account.isEmpty()) {
+            failed();
+            return;
+        }
+        succeeded(account.get());
+    }
+
+    void listMechanisms() {
+        out.ok("SASL mechanisms follow");
+        if (allowed()) {
+            SaslMechanisms.names().forEach(out::line);
+        }
+        out.end();
+    }
+
+    void auth(String mechanism, String initialResponse) {
+        user = null;
+        if (!allowed()) {
+            out.err(PLAINTEXT_REFUSED);
+            return;
+        }
+        Optional<SaslServer> server = SaslMechanisms.create(mechanism, config.directory());
+        if (server.isEmpty()) {
+            out.err("unsupported mechanism " + mechanism);
+            return;
+        }
+        sasl = server.get();
+        if (initialResponse == null) {
+            step(new byte[0]);
+        } else {
+            response(initialResponse);
+        }
+    }
+
+    /** A client line during a SASL exchange: base64, {@code =} for empty, or {@code *} to cancel. */
+    void response(String line) {
+        if (line.equals("*")) {
+            sasl = null;
+            out.err("authentication cancelled");
+            return;
+        }
+        byte[] response;
+        try {
+            response = line.equals("=") ? new byte[0] : Base64.getDecoder().decode(line);
+        } catch (IllegalArgumentException e) {
+            sasl = null;
+            out.err("invalid base64");
+            return;
+        }
+        step(response);
+    }
+
+    void stls() {
+        if (!connection.canStartTls()) {
+            out.err(connection.isSecure() ? "already secure" : "STLS is not available");
+            return;
+        }
+        abandon();
+        out.ok("begin TLS negotiation");
+        connection.startTls(out.take());
+    }
+
+    private void step(byte[] response) {
+        switch (sasl.evaluate(response)) {
+            case SaslServer.Step.Challenge challenge ->
+                out.challenge(Base64.getEncoder().encodeToString(challenge.data()));
+            case SaslServer.Step.Success success -> {
+                sasl = null;
+                succeeded(success.account());
+            }
+            case SaslServer.Step.Failure failure -> {
+                sasl = null;
+                failed();
+            }
+        }
+    }
+
+    private void succeeded(Account account) {
+        backoff.reset();
+        login.accept(account);
+    }
+
+    private void failed() {
+        try {
+            Thread.sleep(backoff.failed());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        out.err("[AUTH] invalid credentials");
+    }
+}
