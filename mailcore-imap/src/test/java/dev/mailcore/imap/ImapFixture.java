@@ -23,25 +23,25 @@ import java.time.Duration;
 import java.util.function.UnaryOperator;
 
 /** A running IMAP server over the in-memory store, with one user alice@example.com / secret. */
-final class ImapFixture implements AutoCloseable {
-    static final String USER = "alice@example.com";
-    static final String PASSWORD = "secret";
+public final class ImapFixture implements AutoCloseable {
+    public static final String USER = "alice@example.com";
+    public static final String PASSWORD = "secret";
 
     final MemoryMetadataStore metadata = new MemoryMetadataStore();
     final MemoryBlobStore blobs = new MemoryBlobStore();
     final ScanSearchIndex index = new ScanSearchIndex();
     final InJvmEventBus events = new InJvmEventBus();
-    final MemoryDirectory directory = MemoryDirectory.builder()
+    public final MemoryDirectory directory = MemoryDirectory.builder()
             .domain("example.com")
             .user(USER, PASSWORD)
             .quota(USER, new Quota(10L << 20, 1000))
             .pbkdf2Iterations(1_000)
             .build();
-    final MailEngine store;
-    final AccountId alice;
+    public final MailEngine store;
+    public final AccountId alice;
     final ImapServer server;
 
-    ImapFixture() {
+    public ImapFixture() {
         this(b -> b);
     }
 
@@ -70,15 +70,15 @@ final class ImapFixture implements AutoCloseable {
         return new ImapFixture(b -> b.tlsMode(mode).sslContext(certificate.serverContext()));
     }
 
-    int port() {
+    public int port() {
         return server.port();
     }
 
-    Mailbox mailbox(String path) {
+    public Mailbox mailbox(String path) {
         return store.mailboxes().byPath(alice, path).orElseThrow();
     }
 
-    AppendResult deliver(String path, String message) {
+    public AppendResult deliver(String path, String message) {
         return store.messages()
                 .append(
                         alice,

@@ -24,19 +24,21 @@ import java.util.regex.Pattern;
  * Runs a protocol script against a server over a raw socket. Lines of a script:
  *
  * <ul>
- *   <li>{@code C: text} sends text and CRLF; {@code {{x*N}}} in it stands for N times x.
+ *   <li>{@code C: text} sends text and CRLF in one write; {@code {{x*N}}} in it stands for N times x, and
+ *       {@code {{CRLF}}} for a line end, so several commands can go in one packet (pipelining).
  *   <li>{@code S: regex} the next server line must match the regex.
  *   <li>{@code S~: regex} server lines are skipped until one matches.
  *   <li>{@code CLOSED} the server must have closed the connection.
  *   <li>{@code #} starts a comment; blank lines are ignored.
  * </ul>
  */
-final class ScriptRunner {
+public final class ScriptRunner {
     private static final Pattern REPEAT = Pattern.compile("\\{\\{(.)\\*(\\d+)}}");
 
     private ScriptRunner() {}
 
-    static void run(String resource, int port) throws IOException {
+    /** Runs {@code /scripts/<resource>} against the server on the loopback port. */
+    public static void run(String resource, int port) throws IOException {
         List<String> lines = load(resource);
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(10_000);
@@ -99,7 +101,7 @@ final class ScriptRunner {
             m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1).repeat(Integer.parseInt(m.group(2)))));
         }
         m.appendTail(sb);
-        return sb.toString();
+        return sb.toString().replace("{{CRLF}}", "\r\n");
     }
 
     private static String abbreviate(String text) {
