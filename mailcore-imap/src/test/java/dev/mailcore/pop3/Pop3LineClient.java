@@ -52,6 +52,11 @@ final class Pop3LineClient implements AutoCloseable {
         return command("PASS " + Pop3Fixture.PASSWORD);
     }
 
+    /** The next line the server sends. */
+    String next() throws IOException {
+        return in.readLine();
+    }
+
     /** Whether the server closed the connection. */
     boolean closedByServer() throws IOException {
         return in.readLine() == null;

@@ -68,7 +68,9 @@ class Pop3MaildropTest {
             assertThat(client.lines("UIDL")).isEqualTo(uidlBefore);
             assertThat(client.command("RETR 1")).isEqualTo("-ERR message 1 no longer exists");
             assertThat(client.lines("RETR 2")).contains("Subject: two");
-            assertThat(client.command("QUIT")).startsWith("+OK");
+            // Deleting what is already gone is harmless, and QUIT counts only what it removed.
+            assertThat(client.command("DELE 1")).startsWith("+OK");
+            assertThat(client.command("QUIT")).isEqualTo("+OK bye, 0 messages deleted");
 
             try (Pop3LineClient next = new Pop3LineClient(pop3.port())) {
                 assertThat(next.login()).startsWith("+OK maildrop has 2 messages");
@@ -141,6 +143,35 @@ class Pop3MaildropTest {
             assertThat(first.command("QUIT")).startsWith("+OK");
             assertThat(second.login()).startsWith("+OK maildrop has 1 messages");
             assertThat(second.command("QUIT")).startsWith("+OK");
+        }
+    }
+
+    @Test
+    void aServerShutdownRemovesNothing() throws IOException {
+        pop3 = new Pop3Fixture();
+        pop3.deliver("Subject: one\n\n1\n");
+        try (Pop3LineClient client = new Pop3LineClient(pop3.port())) {
+            client.login();
+            assertThat(client.command("DELE 1")).startsWith("+OK");
+            pop3.server.close();
+            assertThat(client.next()).isEqualTo("-ERR [SYS/TEMP] server shutting down");
+            assertThat(client.closedByServer()).isTrue();
+        }
+        assertThat(inboxMessages()).hasSize(1).noneMatch(m -> m.flags().deleted());
+    }
+
+    @Test
+    void oneClientsGarbageDoesNotDisturbAnother() throws IOException {
+        pop3 = new Pop3Fixture();
+        pop3.deliver("Subject: one\n\n1\n");
+        try (Pop3LineClient noisy = new Pop3LineClient(pop3.port());
+                Pop3LineClient client = new Pop3LineClient(pop3.port())) {
+            assertThat(noisy.command("x".repeat(100_000))).isEqualTo("-ERR line too long");
+            assertThat(noisy.command("\u0000\u00ff garbage")).isEqualTo("-ERR unknown command");
+            assertThat(client.login()).startsWith("+OK maildrop has 1 messages");
+            assertThat(client.lines("RETR 1")).contains("Subject: one");
+            assertThat(noisy.command("CAPA")).startsWith("+OK");
+            client.command("QUIT");
         }
     }
 

@@ -94,7 +94,7 @@ final class Authorization {
         }
         Optional<SaslServer> server = SaslMechanisms.create(mechanism, config.directory());
         if (server.isEmpty()) {
-            out.err("unsupported mechanism " + mechanism);
+            out.err("unsupported mechanism");
             return;
         }
         sasl = server.get();

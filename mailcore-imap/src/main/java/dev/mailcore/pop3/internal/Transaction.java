@@ -107,6 +107,7 @@ final class Transaction {
      */
     void update() {
         UidSet uids = maildrop.deletedUids();
+        long removed = 0;
         if (!uids.isEmpty()) {
             store.messages()
                     .updateFlags(
@@ -115,8 +116,12 @@ final class Transaction {
                             uids,
                             FlagChange.add(new Flags(Set.of(), true)),
                             OptionalLong.empty());
-            store.messages().expunge(account, maildrop.mailbox(), uids);
+            removed = store.messages()
+                    .expunge(account, maildrop.mailbox(), uids)
+                    .expunged()
+                    .count();
         }
-        out.ok("bye, " + uids.count() + " messages deleted");
+        // Messages another client removed meanwhile are not counted: the number is what this QUIT removed.
+        out.ok("bye, " + removed + " messages deleted");
     }
 }
