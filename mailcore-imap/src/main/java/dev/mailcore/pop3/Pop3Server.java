@@ -35,21 +35,17 @@ import javax.net.ssl.SSLContext;
  *
  * <p>USER/PASS and AUTH are allowed on loopback connections and after TLS; elsewhere the server refuses them and
  * leaves USER and SASL out of CAPA, unless {@link Builder#allowPlaintextAuth(boolean)} says otherwise. One account
- * has at most one POP3 session per server at a time; a second login gets {@code -ERR [IN-USE]}.
+ * has at most one POP3 session per server at a time (see {@link Builder#shareLocksWith}); a second login gets
+ * {@code -ERR [IN-USE]}.
  */
 public final class Pop3Server implements AutoCloseable {
     private final NetListener listener;
+    private final MaildropLocks locks;
 
     private Pop3Server(Builder b) {
+        this.locks = b.sharedLocks != null ? b.sharedLocks : new MaildropLocks();
         Pop3Config config = new Pop3Config(
-                b.store,
-                b.directory,
-                b.allowPlaintextAuth,
-                b.authBackoff,
-                b.clock,
-                b.expire,
-                b.loginDelay,
-                new MaildropLocks());
+                b.store, b.directory, b.allowPlaintextAuth, b.authBackoff, b.clock, b.expire, b.loginDelay, locks);
         NetListener.Builder net = NetListener.builder()
                 .name("mailcore-pop3")
                 .bindAddress(b.bindAddress)
@@ -102,6 +98,7 @@ public final class Pop3Server implements AutoCloseable {
         private int maxLineLength = 8192;
         private Duration expire;
         private Duration loginDelay;
+        private MaildropLocks sharedLocks;
 
         private Builder() {}
 
@@ -192,6 +189,15 @@ public final class Pop3Server implements AutoCloseable {
                 throw new IllegalArgumentException("delay must be positive");
             }
             this.loginDelay = delay;
+            return this;
+        }
+
+        /**
+         * Shares another server's maildrop locks and LOGIN-DELAY records, so a POP3 and a POP3S listener over the same
+         * store admit one session per account between them. Locks are per JVM; by default each server has its own.
+         */
+        public Builder shareLocksWith(Pop3Server other) {
+            this.sharedLocks = Objects.requireNonNull(other, "other").locks;
             return this;
         }
 

@@ -12,6 +12,8 @@ import dev.mailcore.api.Flags;
 import dev.mailcore.api.MailboxId;
 import dev.mailcore.api.MessageMeta;
 import dev.mailcore.api.UidSet;
+import dev.mailcore.net.SelfSignedCertificate;
+import dev.mailcore.net.TlsMode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -27,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
+import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -172,6 +175,69 @@ class Pop3MaildropTest {
             assertThat(client.lines("RETR 1")).contains("Subject: one");
             assertThat(noisy.command("CAPA")).startsWith("+OK");
             client.command("QUIT");
+        }
+    }
+
+    @Test
+    void aPop3sServerSharingTheLocksSeesTheMaildropInUse() throws IOException {
+        pop3 = new Pop3Fixture();
+        SelfSignedCertificate certificate = SelfSignedCertificate.generate();
+        try (Pop3Server pop3s = Pop3Server.builder()
+                .store(pop3.imap.store)
+                .directory(pop3.imap.directory)
+                .port(0)
+                .tlsMode(TlsMode.IMPLICIT)
+                .sslContext(certificate.serverContext())
+                .shareLocksWith(pop3.server)
+                .build()) {
+            pop3s.start();
+            try (Pop3LineClient plain = new Pop3LineClient(pop3.port());
+                    SSLSocket tls = (SSLSocket) certificate
+                            .clientContext()
+                            .getSocketFactory()
+                            .createSocket(InetAddress.getLoopbackAddress(), pop3s.port())) {
+                assertThat(plain.login()).startsWith("+OK");
+                tls.setSoTimeout(10_000);
+                BufferedReader in =
+                        new BufferedReader(new InputStreamReader(tls.getInputStream(), StandardCharsets.US_ASCII));
+                assertThat(in.readLine()).startsWith("+OK");
+                tls.getOutputStream()
+                        .write("USER alice@example.com\r\nPASS secret\r\n".getBytes(StandardCharsets.US_ASCII));
+                assertThat(in.readLine()).startsWith("+OK");
+                assertThat(in.readLine()).startsWith("-ERR [IN-USE]");
+                plain.command("QUIT");
+            }
+        }
+    }
+
+    @Test
+    void aDroppedTlsConnectionReleasesTheLock() throws Exception {
+        SelfSignedCertificate certificate = SelfSignedCertificate.generate();
+        pop3 = Pop3Fixture.withTls(TlsMode.IMPLICIT, certificate);
+        pop3.deliver("Subject: one\n\n1\n");
+        assertThat(loginOverTlsAndDrop(certificate, "DELE 1")).startsWith("+OK maildrop has 1 messages");
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() ->
+                        assertThat(loginOverTlsAndDrop(certificate, "NOOP")).startsWith("+OK maildrop has 1 messages"));
+    }
+
+    /** Logs in over implicit TLS, sends one more command, and drops the connection without QUIT. */
+    private String loginOverTlsAndDrop(SelfSignedCertificate certificate, String command) throws IOException {
+        try (SSLSocket tls = (SSLSocket) certificate
+                .clientContext()
+                .getSocketFactory()
+                .createSocket(InetAddress.getLoopbackAddress(), pop3.port())) {
+            tls.setSoTimeout(10_000);
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(tls.getInputStream(), StandardCharsets.US_ASCII));
+            in.readLine();
+            tls.getOutputStream()
+                    .write(("USER alice@example.com\r\nPASS secret\r\n" + command + "\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+            in.readLine();
+            String pass = in.readLine();
+            in.readLine();
+            return pass;
         }
     }
 

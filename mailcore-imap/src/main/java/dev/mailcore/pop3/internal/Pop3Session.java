@@ -52,6 +52,9 @@ public final class Pop3Session implements ProtocolHandler {
     @Override
     public void received(Frame frame) {
         if (finished) {
+            if (frame instanceof Frame.Request request) {
+                request.close();
+            }
             return;
         }
         switch (frame) {
