@@ -64,6 +64,12 @@ public interface Messages {
      */
     ExpungeResult expunge(AccountId account, MailboxId mailbox, UidSet restrictTo);
 
+    /**
+     * Removes the messages with these UIDs from a mailbox whether or not they are marked {@code \Deleted}, in one
+     * transaction (POP3 QUIT). UIDs not present are skipped.
+     */
+    ExpungeResult remove(AccountId account, MailboxId mailbox, UidSet uids);
+
     /** The UIDs of a mailbox, ascending; what IMAP SELECT builds its sequence numbers from. */
     long[] uids(AccountId account, MailboxId mailbox);
 

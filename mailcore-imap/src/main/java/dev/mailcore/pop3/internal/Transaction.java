@@ -6,15 +6,11 @@ package dev.mailcore.pop3.internal;
 
 import dev.mailcore.api.AccountId;
 import dev.mailcore.api.ErrorReason;
-import dev.mailcore.api.FlagChange;
-import dev.mailcore.api.Flags;
 import dev.mailcore.api.MailException;
 import dev.mailcore.api.MailStore;
 import dev.mailcore.api.MessageMeta;
 import dev.mailcore.api.UidSet;
 import java.io.InputStream;
-import java.util.OptionalLong;
-import java.util.Set;
 
 /** The commands of the TRANSACTION state (RFC 1939 section 5) over one session's {@link Maildrop}. */
 final class Transaction {
@@ -101,26 +97,17 @@ final class Transaction {
     }
 
     /**
-     * The UPDATE state: removes the marked messages from the INBOX, and only then answers. Marks are applied as
-     * {@code \Deleted} of exactly those memberships and expunged restricted to their UIDs, so messages another
-     * client marked are left alone.
+     * The UPDATE state: removes the marked messages from the INBOX in one store transaction, and only then answers.
+     * Only the memberships this session marked are touched, so a dropped session leaves nothing behind.
      */
     void update() {
         UidSet uids = maildrop.deletedUids();
-        long removed = 0;
-        if (!uids.isEmpty()) {
-            store.messages()
-                    .updateFlags(
-                            account,
-                            maildrop.mailbox(),
-                            uids,
-                            FlagChange.add(new Flags(Set.of(), true)),
-                            OptionalLong.empty());
-            removed = store.messages()
-                    .expunge(account, maildrop.mailbox(), uids)
-                    .expunged()
-                    .count();
-        }
+        long removed = uids.isEmpty()
+                ? 0
+                : store.messages()
+                        .remove(account, maildrop.mailbox(), uids)
+                        .expunged()
+                        .count();
         // Messages another client removed meanwhile are not counted: the number is what this QUIT removed.
         out.ok("bye, " + removed + " messages deleted");
     }

@@ -184,12 +184,22 @@ public final class MessageService implements Messages {
 
     @Override
     public ExpungeResult expunge(AccountId account, MailboxId mailbox, UidSet restrictTo) {
+        return removeWhere(account, mailbox, restrictTo == null ? UidSet.all() : restrictTo, true);
+    }
+
+    @Override
+    public ExpungeResult remove(AccountId account, MailboxId mailbox, UidSet uids) {
+        requireUids(uids);
+        return removeWhere(account, mailbox, uids, false);
+    }
+
+    private ExpungeResult removeWhere(AccountId account, MailboxId mailbox, UidSet uids, boolean deletedOnly) {
         setup.ensure(account);
         return transactions.write(account, (tx, recorder) -> {
             requireMailbox(tx, mailbox);
             UidSet.Builder expunged = UidSet.builder();
-            for (MessageRecord message : tx.messages(mailbox, restrictTo == null ? UidSet.all() : restrictTo, 0)) {
-                if (message.deleted()) {
+            for (MessageRecord message : tx.messages(mailbox, uids, 0)) {
+                if (message.deleted() || !deletedOnly) {
                     remover.remove(account, tx, recorder, message);
                     expunged.add(message.uid());
                 }

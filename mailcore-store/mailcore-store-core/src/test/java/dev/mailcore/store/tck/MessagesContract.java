@@ -306,6 +306,25 @@ public abstract class MessagesContract extends EngineFixture {
     }
 
     @Test
+    void removeTakesTheNamedMessagesWhetherMarkedOrNot() {
+        Mailbox inbox = inbox(alice);
+        for (int i = 0; i < 4; i++) {
+            append(alice, inbox.id(), message("m" + i, "b"));
+        }
+        engine.messages()
+                .updateFlags(
+                        alice,
+                        inbox.id(),
+                        UidSet.of(4),
+                        FlagChange.add(new Flags(Set.of(), true)),
+                        OptionalLong.empty());
+        var result = engine.messages().remove(alice, inbox.id(), UidSet.of(2, 3, 9));
+        assertThat(result.expunged()).isEqualTo(UidSet.of(2, 3));
+        assertThat(engine.messages().uids(alice, inbox.id())).containsExactly(1L, 4L);
+        assertThat(engine.quotas().usage(alice).messagesUsed()).isEqualTo(2);
+    }
+
+    @Test
     void moveRemovesFromTheSource() {
         Mailbox inbox = inbox(alice);
         Mailbox target = engine.mailboxes().create(alice, "Target", null);
