@@ -34,7 +34,7 @@ public final class QueryPage {
             start = position;
         }
         start = Math.min(start, total);
-        long end = Math.min(total, start + limit);
+        long end = start + Math.min(total - start, limit);
         ObjectNode response = Json.object();
         response.put("accountId", accountId);
         response.put("queryState", queryState);

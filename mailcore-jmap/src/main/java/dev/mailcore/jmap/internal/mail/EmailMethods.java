@@ -13,6 +13,7 @@ public final class EmailMethods {
     private EmailMethods() {}
 
     public static List<JmapMethod> all(BlobReader blobs) {
-        return List.of();
+        return List.of(
+                new EmailGet(blobs), new EmailChanges(), new EmailQuery(), new EmailSet(), new EmailImport(blobs));
     }
 }
