@@ -14,11 +14,13 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * A standalone JMAP server: a {@link JmapHandler} on a Jetty server of its own, listening on one port. Requests run
- * on virtual threads.
+ * on virtual threads. Give it a store and a directory (the handler is built with its defaults), or a handler built
+ * with other settings.
  *
  * <pre>{@code
  * try (JmapServer server = JmapServer.builder()
- *         .handler(JmapHandler.builder().store(store).directory(directory).build())
+ *         .store(store)
+ *         .directory(directory)
  *         .port(0)
  *         .build()) {
  *     server.start();
@@ -93,6 +95,8 @@ public final class JmapServer implements AutoCloseable {
     /** Settings of a {@link JmapServer}; {@code handler} is required. */
     public static final class Builder {
         private JmapHandler handler;
+        private final JmapHandler.Builder handlerSettings = JmapHandler.builder();
+        private boolean handlerSettingsUsed;
         private InetAddress bindAddress = InetAddress.getLoopbackAddress();
         private int port = 8080;
 
@@ -100,6 +104,20 @@ public final class JmapServer implements AutoCloseable {
 
         public Builder handler(JmapHandler handler) {
             this.handler = Objects.requireNonNull(handler, "handler");
+            return this;
+        }
+
+        /** The store to serve, for a handler with default settings. */
+        public Builder store(dev.mailcore.api.MailStore store) {
+            handlerSettings.store(store);
+            handlerSettingsUsed = true;
+            return this;
+        }
+
+        /** The directory that authenticates users, for a handler with default settings. */
+        public Builder directory(dev.mailcore.api.spi.Directory directory) {
+            handlerSettings.directory(directory);
+            handlerSettingsUsed = true;
             return this;
         }
 
@@ -119,8 +137,14 @@ public final class JmapServer implements AutoCloseable {
         }
 
         public JmapServer build() {
+            if (handler != null && handlerSettingsUsed) {
+                throw new IllegalStateException("set either handler(...) or store(...) and directory(...), not both");
+            }
             if (handler == null) {
-                throw new IllegalStateException("set handler(...)");
+                if (!handlerSettingsUsed) {
+                    throw new IllegalStateException("set store(...) and directory(...), or handler(...)");
+                }
+                handler = handlerSettings.build();
             }
             return new JmapServer(this);
         }

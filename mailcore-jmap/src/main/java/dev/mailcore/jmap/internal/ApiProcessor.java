@@ -98,6 +98,9 @@ public final class ApiProcessor {
             return List.of(error(e, callId));
         } catch (MailException e) {
             return List.of(error(MethodError.from(e), callId));
+        } catch (JacksonException e) {
+            // An argument of the wrong JSON type that a method read without checking.
+            return List.of(error(MethodError.invalidArguments("an argument has the wrong type"), callId));
         } catch (RuntimeException e) {
             LOG.warn("{} failed", name, e);
             return List.of(error(new MethodError("serverFail", "the server could not run " + name), callId));

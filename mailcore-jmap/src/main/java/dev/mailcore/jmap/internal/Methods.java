@@ -21,6 +21,8 @@ public final class Methods {
         methods.addAll(MailboxMethods.all());
         methods.addAll(ThreadMethods.all());
         methods.addAll(EmailMethods.all(new BlobReader(store, uploads)));
+        methods.add(new QueryChanges("Mailbox"));
+        methods.add(new QueryChanges("Email"));
         return methods;
     }
 }
