@@ -104,6 +104,12 @@ public final class JmapHandler extends Handler.Abstract {
         return true;
     }
 
+    @Override
+    protected void doStop() throws Exception {
+        eventSource.stop();
+        super.doStop();
+    }
+
     private String baseUrl(Request request) {
         HttpURI uri = request.getHttpURI();
         String context = Request.getContextPath(request);

@@ -5,6 +5,7 @@
 package dev.mailcore.jmap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -21,6 +22,42 @@ import tools.jackson.databind.JsonNode;
 
 /** The handler on a host application's own Jetty server, below a context path, next to the host's handlers. */
 class MountTest {
+    @Test
+    void aStandaloneServerFromAStoreAndADirectory() {
+        JmapFixture jmap = new JmapFixture();
+        try (JmapServer server = JmapServer.builder()
+                .store(jmap.store)
+                .directory(jmap.directory)
+                .port(0)
+                .build()) {
+            server.start();
+            HttpResponse<String> anonymous =
+                    jmap.send(HttpRequest.newBuilder(server.sessionUri()).GET().build());
+            HttpResponse<String> session = jmap.send(HttpRequest.newBuilder(server.sessionUri())
+                    .header("Authorization", JmapFixture.basic(JmapFixture.USER, JmapFixture.PASSWORD))
+                    .GET()
+                    .build());
+
+            assertThat(server.port()).isPositive();
+            assertThat(anonymous.statusCode()).isEqualTo(401);
+            assertThat(jmap.parse(session.body()).get("apiUrl").asString())
+                    .isEqualTo(server.apiUri().toString());
+        } finally {
+            jmap.close();
+        }
+    }
+
+    @Test
+    void buildersSayWhatIsMissing() {
+        assertThatThrownBy(() -> JmapServer.builder().port(0).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("store");
+        assertThatThrownBy(() -> JmapHandler.builder().build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("store");
+        assertThatThrownBy(() -> JmapHandler.builder().basePath("jmap/")).isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void theHandlerServesItsPathsAndLeavesTheRestToTheHost() throws Exception {
         JmapFixture jmap = new JmapFixture();

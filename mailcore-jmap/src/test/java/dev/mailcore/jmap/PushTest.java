@@ -58,6 +58,25 @@ class PushTest {
     }
 
     @Test
+    void stoppingTheServerEndsOpenStreams() throws Exception {
+        HttpResponse<Stream<String>> response = jmap.http.send(
+                jmap.request("/jmap/eventsource?types=Email&closeafter=no&ping=0")
+                        .timeout(Duration.ofSeconds(30))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).isEqualTo(200);
+
+        jmap.server.close();
+
+        try (Stream<String> lines = response.body()) {
+            assertThat(lines.filter(l -> l.startsWith("event:")).count()).isZero();
+        } catch (java.io.UncheckedIOException e) {
+            // A reset connection ends the stream as well.
+        }
+    }
+
+    @Test
     void queryChangesTellsTheClientToQueryAgain() {
         JsonNode response = jmap.call("Email/queryChanges", "{\"accountId\":\"$A\",\"sinceQueryState\":\"1\"}");
 

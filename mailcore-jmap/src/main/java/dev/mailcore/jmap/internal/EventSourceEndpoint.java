@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.http.HttpHeader;
@@ -33,10 +34,23 @@ public final class EventSourceEndpoint {
     private static final int MIN_PING_SECONDS = 1;
     private static final int MAX_PING_SECONDS = 300;
 
+    /** How long a stream without pings waits before it writes a comment, to notice a client that went away. */
+    private static final long KEEPALIVE_SECONDS = 300;
+
+    /** Put on a stream's queue to end it when the handler stops. */
+    private static final AccountChanged STOP =
+            new AccountChanged(dev.mailcore.api.AccountId.of("stop"), 0, Set.of(), false, false);
+
     private final MailStore store;
+    private final Set<BlockingQueue<AccountChanged>> open = ConcurrentHashMap.newKeySet();
 
     public EventSourceEndpoint(MailStore store) {
         this.store = store;
+    }
+
+    /** Ends every open stream; called when the handler stops. */
+    public void stop() {
+        open.forEach(queue -> queue.add(STOP));
     }
 
     public void handle(Account account, Request request, Response response, Callback callback) {
@@ -45,6 +59,7 @@ public final class EventSourceEndpoint {
         boolean closeAfterState = "state".equals(query.getValue("closeafter"));
         long ping = ping(query.getValue("ping"));
         BlockingQueue<AccountChanged> changes = new LinkedBlockingQueue<>();
+        open.add(changes);
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
@@ -53,9 +68,12 @@ public final class EventSourceEndpoint {
             // An empty comment commits the response, so the client knows the stream is open.
             write(out, ": open\n\n");
             while (true) {
-                AccountChanged change = ping > 0 ? changes.poll(ping, TimeUnit.SECONDS) : changes.take();
+                AccountChanged change = changes.poll(ping > 0 ? ping : KEEPALIVE_SECONDS, TimeUnit.SECONDS);
+                if (change == STOP) {
+                    break;
+                }
                 if (change == null) {
-                    write(out, "event: ping\ndata: {\"interval\":" + ping + "}\n\n");
+                    write(out, ping > 0 ? "event: ping\ndata: {\"interval\":" + ping + "}\n\n" : ":\n\n");
                     continue;
                 }
                 write(out, "event: state\ndata: " + stateChange(account, change, types) + "\n\n");
@@ -70,6 +88,8 @@ public final class EventSourceEndpoint {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             callback.failed(e);
+        } finally {
+            open.remove(changes);
         }
     }
 
