@@ -148,6 +148,41 @@ class EmailGetTest {
     }
 
     @Test
+    void headerPropertiesInParsedForms() {
+        AppendResult appended = jmap.deliver("INBOX", """
+                From: "Bob, the Builder" <bob@example.com>
+                To: team: ann@example.com, =?UTF-8?Q?J=C3=B6rg?= <jorg@example.com>;, solo@example.com
+                Date: Tue, 3 Mar 2026 10:15:00 +0100 (CET)
+                References: <a@x> (first)
+                 <b@x>
+                List-Post: <mailto:list@example.com>, <https://example.com/post>
+                Subject: forms
+
+                body
+                """);
+
+        JsonNode email = get(
+                appended,
+                ",\"properties\":[\"header:From:asAddresses\",\"header:To:asGroupedAddresses\","
+                        + "\"header:Date:asDate\",\"header:References:asMessageIds\",\"header:List-Post:asURLs\","
+                        + "\"header:To:asAddresses:all\"]");
+
+        assertThat(email.get("header:From:asAddresses").toString())
+                .isEqualTo("[{\"name\":\"Bob, the Builder\",\"email\":\"bob@example.com\"}]");
+        JsonNode groups = email.get("header:To:asGroupedAddresses");
+        assertThat(groups.get(0).get("name").asString()).isEqualTo("team");
+        assertThat(groups.get(0).get("addresses").get(1).get("name").asString()).isEqualTo("Jörg");
+        assertThat(groups.get(1).get("name").isNull()).isTrue();
+        assertThat(groups.get(1).get("addresses").get(0).get("email").asString())
+                .isEqualTo("solo@example.com");
+        assertThat(email.get("header:Date:asDate").asString()).isEqualTo("2026-03-03T10:15+01:00");
+        assertThat(email.get("header:References:asMessageIds").toString()).isEqualTo("[\"a@x\",\"b@x\"]");
+        assertThat(email.get("header:List-Post:asURLs").toString())
+                .isEqualTo("[\"mailto:list@example.com\",\"https://example.com/post\"]");
+        assertThat(email.get("header:To:asAddresses:all").get(0).size()).isEqualTo(3);
+    }
+
+    @Test
     void unknownIdsAreNotFoundAndUnknownPropertiesRefused() {
         JsonNode response = jmap.call("Email/get", "{\"accountId\":\"$A\",\"ids\":[\"Mnothere\"]}");
         JsonNode bad = jmap.call("Email/get", "{\"accountId\":\"$A\",\"ids\":[],\"properties\":[\"colour\"]}");
