@@ -12,11 +12,14 @@ import dev.mailcore.jmap.internal.BasicAuthenticator;
 import dev.mailcore.jmap.internal.Endpoints;
 import dev.mailcore.jmap.internal.EventSourceEndpoint;
 import dev.mailcore.jmap.internal.HttpReplies;
+import dev.mailcore.jmap.internal.LoginThrottle;
 import dev.mailcore.jmap.internal.Methods;
 import dev.mailcore.jmap.internal.Uploads;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.server.Handler;
@@ -44,15 +47,18 @@ import org.eclipse.jetty.util.Callback;
  */
 public final class JmapHandler extends Handler.Abstract {
     private static final String WELL_KNOWN = "/.well-known/jmap";
+    private static final Duration MAX_AUTH_BACKOFF = Duration.ofSeconds(16);
 
     private final String basePath;
     private final BasicAuthenticator authenticator;
+    private final LoginThrottle throttle;
     private final Endpoints endpoints;
     private final EventSourceEndpoint eventSource;
 
     private JmapHandler(Builder builder) {
         this.basePath = builder.basePath;
         this.authenticator = new BasicAuthenticator(builder.directory);
+        this.throttle = new LoginThrottle(builder.authBackoff, MAX_AUTH_BACKOFF, builder.clock);
         Uploads uploads = new Uploads(builder.clock);
         ApiProcessor processor = new ApiProcessor(Methods.standard(builder.store, uploads));
         this.endpoints = new Endpoints(builder.store, builder.limits, uploads, processor);
@@ -80,10 +86,16 @@ public final class JmapHandler extends Handler.Abstract {
             return false;
         }
         Optional<Account> account = authenticator.authenticate(request);
+        String address = Request.getRemoteAddr(request);
         if (account.isEmpty()) {
+            if (request.getHeaders().contains(HttpHeader.AUTHORIZATION)) {
+                // Only wrong credentials are slowed down; a first request without any is the normal challenge.
+                Thread.sleep(throttle.failed(address));
+            }
             HttpReplies.unauthorized(response, callback);
             return true;
         }
+        throttle.succeeded(address);
         String method = request.getMethod();
         boolean get = HttpMethod.GET.is(method);
         boolean post = HttpMethod.POST.is(method);
@@ -123,6 +135,7 @@ public final class JmapHandler extends Handler.Abstract {
         private String basePath = "/jmap";
         private JmapLimits limits = JmapLimits.DEFAULTS;
         private Clock clock = Clock.systemUTC();
+        private Duration authBackoff = Duration.ofSeconds(1);
 
         private Builder() {}
 
@@ -151,7 +164,20 @@ public final class JmapHandler extends Handler.Abstract {
             return this;
         }
 
-        /** The clock that expires uploads. */
+        /**
+         * The wait before answering the first failed login from an address (default one second); it doubles with
+         * each further failure up to 16 seconds and resets on success.
+         */
+        public Builder authBackoff(Duration base) {
+            Objects.requireNonNull(base, "base");
+            if (base.isNegative()) {
+                throw new IllegalArgumentException("authBackoff must not be negative");
+            }
+            this.authBackoff = base;
+            return this;
+        }
+
+        /** The clock that expires uploads and forgets failed logins. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;

@@ -72,6 +72,28 @@ class CoreProtocolTest {
     }
 
     @Test
+    void repeatedWrongPasswordsAreAnsweredEverMoreSlowly() {
+        try (JmapFixture slow = new JmapFixture(b -> b.authBackoff(java.time.Duration.ofMillis(200)))) {
+            long[] elapsed = new long[3];
+            for (int i = 0; i < 3; i++) {
+                long start = System.nanoTime();
+                HttpResponse<String> response = slow.send(HttpRequest.newBuilder(slow.uri("/.well-known/jmap"))
+                        .header("Authorization", JmapFixture.basic(JmapFixture.USER, "guess" + i))
+                        .GET()
+                        .build());
+                elapsed[i] = (System.nanoTime() - start) / 1_000_000;
+                assertThat(response.statusCode()).isEqualTo(401);
+            }
+            // 200 ms, 400 ms, 800 ms at least: the delays are lower bounds, never upper ones.
+            assertThat(elapsed[1]).isGreaterThanOrEqualTo(400);
+            assertThat(elapsed[2]).isGreaterThanOrEqualTo(800);
+            HttpResponse<String> right =
+                    slow.send(slow.request("/.well-known/jmap").GET().build());
+            assertThat(right.statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void echoAnswersWithItsArguments() {
         JsonNode response = jmap.api("[[\"Core/echo\",{\"hello\":true,\"n\":[1,2]},\"e1\"]]");
 

@@ -75,7 +75,10 @@ final class JmapFixture implements AutoCloseable {
                 .id();
         // The first look at an account creates its default mailboxes; tests take states after that.
         store.mailboxes().list(alice);
-        JmapHandler handler = settings.apply(JmapHandler.builder().store(store).directory(directory))
+        JmapHandler handler = settings.apply(JmapHandler.builder()
+                        .store(store)
+                        .directory(directory)
+                        .authBackoff(java.time.Duration.ofMillis(10)))
                 .build();
         server = JmapServer.builder().handler(handler).port(0).build();
         server.start();
