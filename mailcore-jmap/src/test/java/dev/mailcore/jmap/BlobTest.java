@@ -39,7 +39,7 @@ class BlobTest {
         String blobId = reply.get("blobId").asString();
 
         HttpResponse<String> download = jmap.send(
-                jmap.request("/jmap/download/" + jmap.accountId() + "/" + blobId + "/note.txt?accept=text/plain")
+                jmap.request("/jmap/download/" + jmap.accountId() + "/" + blobId + "/my%20note+1.txt?accept=text/plain")
                         .GET()
                         .build());
         assertThat(download.statusCode()).isEqualTo(200);
@@ -47,7 +47,7 @@ class BlobTest {
         assertThat(download.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
         assertThat(download.headers().firstValue("Content-Disposition"))
-                .hasValueSatisfying(d -> assertThat(d).contains("note.txt"));
+                .hasValueSatisfying(d -> assertThat(d).contains("filename=\"my note+1.txt\""));
     }
 
     @Test

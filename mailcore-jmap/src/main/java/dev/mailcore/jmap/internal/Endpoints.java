@@ -12,8 +12,6 @@ import dev.mailcore.jmap.JmapLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpHeader;
@@ -21,6 +19,7 @@ import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.URIUtil;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The HTTP endpoints of RFC 8620: session resource, API, upload and download. */
@@ -133,7 +132,8 @@ public final class Endpoints {
             HttpReplies.problem(response, callback, 404, "no such blob");
             return;
         }
-        String name = URLDecoder.decode(parts[2], StandardCharsets.UTF_8);
+        // Percent-decoding only: a '+' in a path is a plus, not a space.
+        String name = URIUtil.decodePath(parts[2]);
         String accept = Request.extractQueryParameters(request).getValue("accept");
         String type = accept == null || accept.isBlank() ? "application/octet-stream" : accept;
         response.setStatus(200);
