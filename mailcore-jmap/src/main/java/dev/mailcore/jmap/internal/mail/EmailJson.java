@@ -118,7 +118,7 @@ final class EmailJson {
                 case "bcc" -> node.set("bcc", addresses(summary.bcc()));
                 case "replyTo" -> node.set("replyTo", addresses(summary.replyTo()));
                 case "subject" -> node.put("subject", summary.subject());
-                case "sentAt" -> node.put("sentAt", summary.sentAt() == null ? null : utc(summary.sentAt()));
+                case "sentAt" -> node.put("sentAt", sentAt(summary));
                 case "hasAttachment" -> node.put("hasAttachment", summary.hasAttachment());
                 case "preview" -> node.put("preview", summary.preview() == null ? "" : summary.preview());
                 case "headers" -> {
@@ -166,6 +166,16 @@ final class EmailJson {
             properties.add("subParts");
         }
         return properties;
+    }
+
+    /** The Date header with its own offset; UTC when only the parsed instant is known. */
+    private static String sentAt(MessageSummary summary) {
+        if (summary.sentAt() == null) {
+            return null;
+        }
+        return MessageDates.parse(summary.envelope().date())
+                .map(MessageDates::format)
+                .orElseGet(() -> utc(summary.sentAt()));
     }
 
     static String utc(Instant instant) {

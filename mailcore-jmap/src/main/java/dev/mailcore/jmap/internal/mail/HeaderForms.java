@@ -6,9 +6,6 @@ package dev.mailcore.jmap.internal.mail;
 
 import dev.mailcore.jmap.internal.Json;
 import dev.mailcore.jmap.internal.MethodError;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -103,14 +100,9 @@ final class HeaderForms {
 
     /** The Date form with the header's own offset, or null when it does not parse. */
     private static JsonNode date(String raw) {
-        String cleaned =
-                COMMENT.matcher(raw.replace("\r\n", "")).replaceAll(" ").trim().replaceAll("\\s+", " ");
-        try {
-            ZonedDateTime date = ZonedDateTime.parse(cleaned, DateTimeFormatter.RFC_1123_DATE_TIME);
-            return StringNode.valueOf(date.toOffsetDateTime().toString());
-        } catch (DateTimeParseException e) {
-            return NullNode.getInstance();
-        }
+        return MessageDates.parse(raw)
+                .<JsonNode>map(d -> StringNode.valueOf(MessageDates.format(d)))
+                .orElse(NullNode.getInstance());
     }
 
     private static Property parse(String property) {
