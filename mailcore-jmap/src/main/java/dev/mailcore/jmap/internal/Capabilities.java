@@ -1,0 +1,13 @@
+/*
+ * Copyright 2026 The Mailcore Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.mailcore.jmap.internal;
+
+/** The capability URIs this server knows. */
+public final class Capabilities {
+    public static final String CORE = "urn:ietf:params:jmap:core";
+    public static final String MAIL = "urn:ietf:params:jmap:mail";
+
+    private Capabilities() {}
+}

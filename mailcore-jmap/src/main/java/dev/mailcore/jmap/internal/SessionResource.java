@@ -1,0 +1,70 @@
+/*
+ * Copyright 2026 The Mailcore Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.mailcore.jmap.internal;
+
+import dev.mailcore.api.Account;
+import dev.mailcore.jmap.JmapLimits;
+import java.util.HexFormat;
+import java.util.List;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The session resource (RFC 8620 §2): what the server can do, the user's accounts, and the URLs to use. */
+public final class SessionResource {
+    private SessionResource() {}
+
+    /**
+     * @param baseUrl the absolute URL the endpoint paths hang below, without a trailing slash
+     */
+    public static ObjectNode build(Account account, String baseUrl, JmapLimits limits) {
+        ObjectNode session = Json.object();
+        ObjectNode capabilities = session.putObject("capabilities");
+        capabilities.set(Capabilities.CORE, core(limits));
+        capabilities.putObject(Capabilities.MAIL);
+        String id = account.id().value();
+        ObjectNode accountNode = session.putObject("accounts").putObject(id);
+        accountNode.put("name", account.primaryAddress());
+        accountNode.put("isPersonal", true);
+        accountNode.put("isReadOnly", false);
+        accountNode.putObject("accountCapabilities").set(Capabilities.MAIL, mailAccount());
+        session.putObject("primaryAccounts").put(Capabilities.MAIL, id);
+        session.put("username", account.login());
+        session.put("apiUrl", baseUrl + "/api");
+        session.put("downloadUrl", baseUrl + "/download/{accountId}/{blobId}/{name}?accept={type}");
+        session.put("uploadUrl", baseUrl + "/upload/{accountId}/");
+        session.put("eventSourceUrl", baseUrl + "/eventsource?types={types}&closeafter={closeafter}&ping={ping}");
+        session.put("state", state(account));
+        return session;
+    }
+
+    /** Changes only when what the session resource says changes. */
+    public static String state(Account account) {
+        int hash = (account.id().value() + "\n" + account.login() + "\n" + account.primaryAddress()).hashCode();
+        return HexFormat.of().toHexDigits(hash);
+    }
+
+    private static ObjectNode core(JmapLimits limits) {
+        ObjectNode core = Json.object();
+        core.put("maxSizeUpload", limits.maxSizeUpload());
+        core.put("maxConcurrentUpload", limits.maxConcurrentUpload());
+        core.put("maxSizeRequest", limits.maxSizeRequest());
+        core.put("maxConcurrentRequests", limits.maxConcurrentRequests());
+        core.put("maxCallsInRequest", limits.maxCallsInRequest());
+        core.put("maxObjectsInGet", limits.maxObjectsInGet());
+        core.put("maxObjectsInSet", limits.maxObjectsInSet());
+        core.set("collationAlgorithms", Json.strings(List.of("i;ascii-casemap", "i;unicode-casemap")));
+        return core;
+    }
+
+    private static ObjectNode mailAccount() {
+        ObjectNode mail = Json.object();
+        mail.putNull("maxMailboxesPerEmail");
+        mail.putNull("maxMailboxDepth");
+        mail.put("maxSizeMailboxName", 255);
+        mail.put("maxSizeAttachmentsPerEmail", 50_000_000);
+        mail.set("emailQuerySortOptions", Json.strings(EmailSorts.PROPERTIES));
+        mail.put("mayCreateTopLevelMailbox", true);
+        return mail;
+    }
+}

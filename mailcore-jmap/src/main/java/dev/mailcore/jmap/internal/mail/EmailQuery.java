@@ -1,0 +1,90 @@
+/*
+ * Copyright 2026 The Mailcore Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.mailcore.jmap.internal.mail;
+
+import dev.mailcore.api.AccountId;
+import dev.mailcore.api.Email;
+import dev.mailcore.api.EmailId;
+import dev.mailcore.api.ThreadId;
+import dev.mailcore.api.search.SearchQuery;
+import dev.mailcore.api.search.SortField;
+import dev.mailcore.api.search.SortKey;
+import dev.mailcore.jmap.internal.Capabilities;
+import dev.mailcore.jmap.internal.EmailSorts;
+import dev.mailcore.jmap.internal.Invocation;
+import dev.mailcore.jmap.internal.JmapMethod;
+import dev.mailcore.jmap.internal.Json;
+import dev.mailcore.jmap.internal.MethodError;
+import dev.mailcore.jmap.internal.QueryPage;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code Email/query} (RFC 8621 §4.4) over the store's search. Without a sort, the newest received come first, as
+ * mail clients list them.
+ */
+final class EmailQuery implements JmapMethod {
+    @Override
+    public String name() {
+        return "Email/query";
+    }
+
+    @Override
+    public String capability() {
+        return Capabilities.MAIL;
+    }
+
+    @Override
+    public ObjectNode call(ObjectNode args, Invocation invocation) {
+        AccountId account = invocation.accountId(args);
+        SearchQuery query = new EmailFilters(invocation, account).toQuery(args.get("filter"));
+        List<SortKey> sort = sort(Json.optionalArray(args, "sort"));
+        String state = invocation.state();
+        List<EmailId> found = invocation.store().search().searchEmails(account, query, sort);
+        if (Json.optionalBoolean(args, "collapseThreads", false)) {
+            found = collapse(invocation, account, found);
+        }
+        ObjectNode response = QueryPage.respond(
+                args, account.value(), state, found.stream().map(EmailId::value).toList());
+        response.put("collapseThreads", Json.optionalBoolean(args, "collapseThreads", false));
+        return response;
+    }
+
+    private static List<SortKey> sort(ArrayNode node) {
+        if (node == null || node.isEmpty()) {
+            return List.of(SortKey.descending(SortField.ARRIVAL));
+        }
+        List<SortKey> keys = new ArrayList<>();
+        for (JsonNode comparator : node) {
+            String property = comparator.path("property").asString("");
+            SortField field = EmailSorts.FIELDS.get(property);
+            if (field == null) {
+                throw new MethodError("unsupportedSort", "cannot sort by " + property);
+            }
+            keys.add(new SortKey(field, !comparator.path("isAscending").asBoolean(true)));
+        }
+        return keys;
+    }
+
+    /** Keeps the first email of each thread, in result order. */
+    private static List<EmailId> collapse(Invocation invocation, AccountId account, List<EmailId> found) {
+        Map<EmailId, Email> emails = invocation.store().messages().emails(account, found);
+        Set<ThreadId> seen = new HashSet<>();
+        List<EmailId> kept = new ArrayList<>();
+        for (EmailId id : found) {
+            Email email = emails.get(id);
+            if (email != null && seen.add(email.threadId())) {
+                kept.add(id);
+            }
+        }
+        return kept;
+    }
+}
