@@ -138,11 +138,11 @@ public final class ConfigFile {
         } catch (IOException e) {
             throw new ConfigError("cannot read the config file " + file + ": " + e.getMessage(), e);
         }
-        if (text.isBlank()) {
-            return new ConfigFile();
-        }
-        try {
-            ConfigFile config = MAPPER.readValue(text, ConfigFile.class);
+        try (JsonParser parser = MAPPER.createParser(text)) {
+            if (parser.nextToken() == null) {
+                return new ConfigFile(); // only comments: the defaults
+            }
+            ConfigFile config = MAPPER.readValue(parser, ConfigFile.class);
             return config == null ? new ConfigFile() : config;
         } catch (JacksonException e) {
             throw new ConfigError(describe(file, e), e);
