@@ -4,6 +4,7 @@
  */
 package dev.mailcore.server;
 
+import dev.mailcore.api.Account;
 import dev.mailcore.api.MailStore;
 import dev.mailcore.api.spi.Directory;
 import dev.mailcore.server.internal.Closer;
@@ -130,6 +131,20 @@ public final class MailServer implements AutoCloseable {
     /** The directory logins and recipients are checked against; after {@link #start()}. */
     public synchronized Directory directory() {
         return running().directory();
+    }
+
+    /**
+     * Adds a user while the server runs, by full address or bare login (at the default domain); an existing user of
+     * a persistent store gets this password. Safe from any thread.
+     *
+     * @throws UnsupportedOperationException when the server uses a host-provided directory
+     */
+    public Account addUser(String login, String password) {
+        Storage running;
+        synchronized (this) {
+            running = running();
+        }
+        return running.addUser(settings.address(login), password);
     }
 
     private Storage running() {
@@ -387,10 +402,14 @@ public final class MailServer implements AutoCloseable {
             return defaultDomain == null ? "localhost" : defaultDomain;
         }
 
+        String address(String login) {
+            String name = requireText(login, "login").toLowerCase(Locale.ROOT);
+            return name.contains("@") ? name : name + "@" + domain();
+        }
+
         StorageSettings storageSettings() {
             Map<String, String> addresses = new LinkedHashMap<>();
-            users.forEach(
-                    (login, password) -> addresses.put(login.contains("@") ? login : login + "@" + domain(), password));
+            users.forEach((login, password) -> addresses.put(address(login), password));
             return new StorageSettings(
                     storeKind(),
                     dataDirectory,

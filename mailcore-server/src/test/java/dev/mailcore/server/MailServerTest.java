@@ -74,6 +74,19 @@ class MailServerTest {
     }
 
     @Test
+    void aUserAddedWhileRunningLogsIn() throws Exception {
+        try (MailServer server = MailServer.builder()
+                .defaultDomain("example.net")
+                .imap("127.0.0.1", 0)
+                .smtp("127.0.0.1", 0)
+                .build()
+                .start()) {
+            assertThat(server.addUser("heidi", "pw").primaryAddress()).isEqualTo("heidi@example.net");
+            sendAndRead(server, "heidi@example.net", "heidi", "pw", "Late");
+        }
+    }
+
+    @Test
     void twoServersInOneJvmShareNothing() throws Exception {
         try (MailServer one = memoryServer();
                 MailServer two = memoryServer()) {

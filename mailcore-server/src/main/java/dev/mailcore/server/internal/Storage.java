@@ -4,6 +4,7 @@
  */
 package dev.mailcore.server.internal;
 
+import dev.mailcore.api.Account;
 import dev.mailcore.api.AccountId;
 import dev.mailcore.api.spi.BlobStore;
 import dev.mailcore.api.spi.Directory;
@@ -28,6 +29,7 @@ import java.util.Map;
 public final class Storage implements AutoCloseable {
     private final Closer closer;
     private final Directory directory;
+    private final boolean ownDirectory;
     private final MailEngine engine;
 
     private Storage(StorageSettings s, Closer closer) {
@@ -44,7 +46,8 @@ public final class Storage implements AutoCloseable {
                     case SCAN -> new ScanSearchIndex();
                 });
         InJvmEventBus events = closer.register(new InJvmEventBus());
-        directory = s.hostDirectory() != null ? s.hostDirectory() : directory(s, metadata);
+        ownDirectory = s.hostDirectory() == null;
+        directory = ownDirectory ? directory(s, metadata) : s.hostDirectory();
         MailEngine.Builder builder = MailEngine.builder()
                 .metadataStore(metadata)
                 .blobStore(blobs)
@@ -82,6 +85,29 @@ public final class Storage implements AutoCloseable {
         return engine;
     }
 
+    /**
+     * Adds a user to the store's own directory, or gives an existing one this password.
+     *
+     * @throws UnsupportedOperationException when the directory is the host's
+     */
+    public Account addUser(String address, String password) {
+        if (!ownDirectory) {
+            throw new UnsupportedOperationException("users come from the host's directory");
+        }
+        if (directory instanceof SqlDirectory sql) {
+            return provision(sql, address, password);
+        }
+        return ((MemoryDirectory) directory).addUser(address, password);
+    }
+
+    private static Account provision(SqlDirectory directory, String address, String password) {
+        if (directory.byLogin(address).isPresent()) {
+            directory.setPassword(address, password);
+            return directory.byLogin(address).orElseThrow();
+        }
+        return directory.addUser(address, password);
+    }
+
     private List<AccountId> accounts(Map<String, String> users) {
         List<AccountId> ids = new ArrayList<>();
         users.keySet().forEach(login -> directory.byLogin(login).ifPresent(a -> ids.add(a.id())));
@@ -102,13 +128,7 @@ public final class Storage implements AutoCloseable {
             if (!directory.isLocalDomain(s.defaultDomain())) {
                 directory.addDomain(s.defaultDomain());
             }
-            s.users().forEach((address, password) -> {
-                if (directory.byLogin(address).isPresent()) {
-                    directory.setPassword(address, password);
-                } else {
-                    directory.addUser(address, password);
-                }
-            });
+            s.users().forEach((address, password) -> provision(directory, address, password));
             return directory;
         }
         MemoryDirectory.Builder directory = MemoryDirectory.builder().domain(s.defaultDomain());
