@@ -100,9 +100,6 @@ public final class LaunchSettings {
         }
         jdbcUser = section.user;
         jdbcPassword = section.password;
-        if (store == StoreKind.POSTGRES && jdbcUrl == null) {
-            throw new ConfigError(configFile + ": store type postgres needs a url");
-        }
     }
 
     /** The {@code --http} address, accepted before any HTTP protocol exists. */
@@ -121,7 +118,12 @@ public final class LaunchSettings {
         switch (store) {
             case MEMORY -> b.store(StoreKind.MEMORY);
             case H2 -> b.store(StoreKind.H2);
-            case POSTGRES -> b.postgres(jdbcUrl, jdbcUser, jdbcPassword);
+            case POSTGRES -> {
+                if (jdbcUrl == null) {
+                    throw new ConfigError("store postgres needs a JDBC URL: --store postgres:JDBC_URL or store.url");
+                }
+                b.postgres(jdbcUrl, jdbcUser, jdbcPassword);
+            }
         }
         if (persistent()) {
             b.dataDirectory(dataDir);
