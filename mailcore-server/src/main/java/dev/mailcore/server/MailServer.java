@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -51,7 +52,10 @@ import javax.net.ssl.SSLContext;
  * Two servers in one JVM share nothing. The builder fails fast: each single-valued setting may be given once.
  */
 public final class MailServer implements AutoCloseable {
-    private final Builder settings;
+    private final StorageSettings storageSettings;
+    private final List<ListenerSpec> listeners;
+    private final Function<Storage, ProtocolSettings> protocolSettings;
+    private final String defaultDomain;
     private final Closer closer = new Closer();
     private final Map<Protocol, Endpoint> endpoints = new EnumMap<>(Protocol.class);
     private Storage storage;
@@ -63,8 +67,12 @@ public final class MailServer implements AutoCloseable {
         CLOSED
     }
 
-    private MailServer(Builder settings) {
-        this.settings = settings;
+    private MailServer(Builder b) {
+        // A snapshot: changing the builder later does not change a server it built.
+        this.storageSettings = b.storageSettings();
+        this.listeners = List.copyOf(b.listeners.values());
+        this.protocolSettings = b.protocolSettings();
+        this.defaultDomain = b.domain();
     }
 
     public static Builder builder() {
@@ -84,10 +92,10 @@ public final class MailServer implements AutoCloseable {
         }
         state = State.STARTED;
         try {
-            storage = closer.register(Storage.open(settings.storageSettings()));
-            Endpoints factory = new Endpoints(settings.protocolSettings(storage));
+            storage = closer.register(Storage.open(storageSettings));
+            Endpoints factory = new Endpoints(protocolSettings.apply(storage));
             List<Endpoint> created = new ArrayList<>();
-            for (ListenerSpec spec : settings.listeners.values()) {
+            for (ListenerSpec spec : listeners) {
                 created.add(closer.register(factory.create(spec)));
             }
             for (Endpoint endpoint : created) {
@@ -114,10 +122,10 @@ public final class MailServer implements AutoCloseable {
     /** The bound port of each listener, in the order they were configured. */
     public synchronized Map<Protocol, Integer> ports() {
         Map<Protocol, Integer> ports = new LinkedHashMap<>();
-        for (Protocol protocol : settings.listeners.keySet()) {
-            Endpoint endpoint = endpoints.get(protocol);
+        for (ListenerSpec spec : listeners) {
+            Endpoint endpoint = endpoints.get(spec.protocol());
             if (endpoint != null) {
-                ports.put(protocol, endpoint.boundAddress().getPort());
+                ports.put(spec.protocol(), endpoint.boundAddress().getPort());
             }
         }
         return Collections.unmodifiableMap(ports);
@@ -144,7 +152,7 @@ public final class MailServer implements AutoCloseable {
         synchronized (this) {
             running = running();
         }
-        return running.addUser(settings.address(login), password);
+        return running.addUser(Builder.address(login, defaultDomain), password);
     }
 
     private Storage running() {
@@ -402,14 +410,14 @@ public final class MailServer implements AutoCloseable {
             return defaultDomain == null ? "localhost" : defaultDomain;
         }
 
-        String address(String login) {
+        static String address(String login, String domain) {
             String name = requireText(login, "login").toLowerCase(Locale.ROOT);
-            return name.contains("@") ? name : name + "@" + domain();
+            return name.contains("@") ? name : name + "@" + domain;
         }
 
-        StorageSettings storageSettings() {
+        private StorageSettings storageSettings() {
             Map<String, String> addresses = new LinkedHashMap<>();
-            users.forEach((login, password) -> addresses.put(address(login), password));
+            users.forEach((login, password) -> addresses.put(address(login, domain()), password));
             return new StorageSettings(
                     storeKind(),
                     dataDirectory,
@@ -419,28 +427,34 @@ public final class MailServer implements AutoCloseable {
                     searchKind(),
                     directory,
                     domain(),
-                    addresses,
+                    Collections.unmodifiableMap(addresses),
                     maxMessageSize);
         }
 
-        ProtocolSettings protocolSettings(Storage storage) {
-            return new ProtocolSettings(
+        private Function<Storage, ProtocolSettings> protocolSettings() {
+            TlsMaterial material = tls;
+            boolean tlsNeeded = listeners.keySet().stream().anyMatch(Protocol::needsTls);
+            String name = hostname == null ? "localhost" : hostname;
+            Boolean plaintext = allowPlaintextAuth;
+            Long messageSize = maxMessageSize;
+            Integer lineLength = maxLineLength;
+            Duration idle = idleTimeout;
+            return storage -> new ProtocolSettings(
                     storage.engine(),
                     storage.directory(),
-                    sslContext(),
-                    hostname == null ? "localhost" : hostname,
-                    allowPlaintextAuth,
-                    maxMessageSize,
-                    maxLineLength,
-                    idleTimeout);
+                    sslContext(material, tlsNeeded),
+                    name,
+                    plaintext,
+                    messageSize,
+                    lineLength,
+                    idle);
         }
 
-        private SSLContext sslContext() {
-            if (tls != null) {
-                return tls.serverContext();
+        private static SSLContext sslContext(TlsMaterial material, boolean tlsNeeded) {
+            if (material != null) {
+                return material.serverContext();
             }
-            boolean needed = listeners.keySet().stream().anyMatch(Protocol::needsTls);
-            return needed ? new TlsMaterial.SelfSigned().serverContext() : null;
+            return tlsNeeded ? new TlsMaterial.SelfSigned().serverContext() : null;
         }
 
         private static void once(Object current, String setting) {
