@@ -87,6 +87,22 @@ class MailServerTest {
     }
 
     @Test
+    void theMessageSizeLimitReachesSmtp() throws Exception {
+        try (MailServer server = MailServer.builder()
+                .user("ivan", "pw")
+                .maxMessageSize(2_000)
+                .imap("127.0.0.1", 0)
+                .smtp("127.0.0.1", 0)
+                .build()
+                .start()) {
+            int smtp = server.boundAddress(Protocol.SMTP).getPort();
+            assertThatThrownBy(() -> MailClient.send("127.0.0.1", smtp, "ivan@localhost", "x".repeat(5_000)))
+                    .isInstanceOf(jakarta.mail.MessagingException.class);
+            sendAndRead(server, "ivan@localhost", "ivan", "pw", "Small enough");
+        }
+    }
+
+    @Test
     void twoServersInOneJvmShareNothing() throws Exception {
         try (MailServer one = memoryServer();
                 MailServer two = memoryServer()) {
