@@ -1,0 +1,102 @@
+/*
+ * Copyright 2026 The Mailcore Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.mailcore.server.internal;
+
+import dev.mailcore.imap.ImapServer;
+import dev.mailcore.net.TlsMode;
+import dev.mailcore.smtp.SmtpMode;
+import dev.mailcore.smtp.SmtpServer;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+/**
+ * Builds the protocol server of each {@link dev.mailcore.server.Protocol}. A new protocol is one constant there and
+ * one method here.
+ */
+public final class Endpoints {
+    private final ProtocolSettings settings;
+
+    public Endpoints(ProtocolSettings settings) {
+        this.settings = settings;
+    }
+
+    /** The server for {@code spec}, built but not started. */
+    public Endpoint create(ListenerSpec spec) {
+        InetAddress address = address(spec);
+        return switch (spec.protocol()) {
+            case IMAP -> imap(spec, address, offeredStartTls());
+            case IMAPS -> imap(spec, address, TlsMode.IMPLICIT);
+            case SMTP -> smtp(spec, address, SmtpMode.MX, offeredStartTls());
+            case SUBMISSION -> smtp(spec, address, SmtpMode.SUBMISSION, TlsMode.STARTTLS);
+            case SUBMISSIONS -> smtp(spec, address, SmtpMode.SUBMISSION, TlsMode.IMPLICIT);
+            case LMTP -> smtp(spec, address, SmtpMode.LMTP, TlsMode.NONE);
+        };
+    }
+
+    private TlsMode offeredStartTls() {
+        return settings.sslContext() == null ? TlsMode.NONE : TlsMode.STARTTLS;
+    }
+
+    private Endpoint imap(ListenerSpec spec, InetAddress address, TlsMode tls) {
+        ImapServer.Builder b = ImapServer.builder()
+                .store(settings.store())
+                .directory(settings.directory())
+                .bindAddress(address)
+                .port(spec.port())
+                .tlsMode(tls);
+        if (tls != TlsMode.NONE) {
+            b.sslContext(settings.sslContext());
+        }
+        if (settings.allowPlaintextAuth() != null) {
+            b.allowPlaintextAuth(settings.allowPlaintextAuth());
+        }
+        if (settings.maxMessageSize() != null) {
+            b.maxLiteralSize(settings.maxMessageSize());
+        }
+        if (settings.maxLineLength() != null) {
+            b.maxLineLength(settings.maxLineLength());
+        }
+        if (settings.idleTimeout() != null) {
+            b.idleTimeout(settings.idleTimeout());
+        }
+        ImapServer server = b.build();
+        return new Endpoint(spec.protocol(), address, server::start, server::port, server::close);
+    }
+
+    private Endpoint smtp(ListenerSpec spec, InetAddress address, SmtpMode mode, TlsMode tls) {
+        SmtpServer.Builder b = SmtpServer.builder()
+                .store(settings.store())
+                .directory(settings.directory())
+                .mode(mode)
+                .hostname(settings.hostname())
+                .bindAddress(address)
+                .port(spec.port())
+                .tlsMode(tls);
+        if (tls != TlsMode.NONE) {
+            b.sslContext(settings.sslContext());
+        }
+        if (settings.allowPlaintextAuth() != null) {
+            b.allowPlaintextAuth(settings.allowPlaintextAuth());
+        }
+        if (settings.maxMessageSize() != null) {
+            b.maxMessageSize(settings.maxMessageSize());
+        }
+        // SMTP's line length is fixed by RFC 5321; maxLineLength applies to IMAP only.
+        if (settings.idleTimeout() != null) {
+            b.idleTimeout(settings.idleTimeout());
+        }
+        SmtpServer server = b.build();
+        return new Endpoint(spec.protocol(), address, server::start, server::port, server::close);
+    }
+
+    private static InetAddress address(ListenerSpec spec) {
+        try {
+            return InetAddress.getByName(spec.host());
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(
+                    "unknown host for " + spec.protocol().key() + ": " + spec.host(), e);
+        }
+    }
+}

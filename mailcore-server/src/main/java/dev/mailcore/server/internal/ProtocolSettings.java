@@ -1,0 +1,24 @@
+/*
+ * Copyright 2026 The Mailcore Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.mailcore.server.internal;
+
+import dev.mailcore.api.MailStore;
+import dev.mailcore.api.spi.Directory;
+import java.time.Duration;
+import javax.net.ssl.SSLContext;
+
+/**
+ * What every protocol server is built with. {@code sslContext} is null without TLS material; the limits and
+ * {@code allowPlaintextAuth} are null where the protocol's own default applies.
+ */
+public record ProtocolSettings(
+        MailStore store,
+        Directory directory,
+        SSLContext sslContext,
+        String hostname,
+        Boolean allowPlaintextAuth,
+        Long maxMessageSize,
+        Integer maxLineLength,
+        Duration idleTimeout) {}

@@ -1,0 +1,75 @@
+/*
+ * Copyright 2026 The Mailcore Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.mailcore.server;
+
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.search.BodyTerm;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/** Angus Mail as a user's client: sends over SMTP, reads the INBOX over IMAP. */
+final class MailClient {
+    private MailClient() {}
+
+    static void send(String host, int port, String to, String subject) throws MessagingException {
+        Session session = Session.getInstance(new Properties());
+        MimeMessage message = new MimeMessage(session);
+        message.setFrom(new InternetAddress("someone@example.org"));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
+        message.setSubject(subject);
+        message.setText("Hello from the test.");
+        Transport transport = session.getTransport("smtp");
+        transport.connect(host, port, null, null);
+        try {
+            transport.sendMessage(message, message.getAllRecipients());
+        } finally {
+            transport.close();
+        }
+    }
+
+    /** Subjects of the INBOX messages whose body contains {@code word}, found by IMAP SEARCH BODY. */
+    static List<String> searchSubjects(String host, int port, String login, String password, String word)
+            throws MessagingException {
+        Store store = Session.getInstance(new Properties()).getStore("imap");
+        store.connect(host, port, login, password);
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            List<String> subjects = new ArrayList<>();
+            for (Message m : inbox.search(new BodyTerm(word))) {
+                subjects.add(m.getSubject());
+            }
+            inbox.close(false);
+            return subjects;
+        } finally {
+            store.close();
+        }
+    }
+
+    static List<String> inboxSubjects(String host, int port, String login, String password) throws MessagingException {
+        Store store = Session.getInstance(new Properties()).getStore("imap");
+        store.connect(host, port, login, password);
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            List<String> subjects = new ArrayList<>();
+            for (Message m : inbox.getMessages()) {
+                subjects.add(m.getSubject());
+            }
+            inbox.close(false);
+            return subjects;
+        } finally {
+            store.close();
+        }
+    }
+}
