@@ -14,9 +14,12 @@ import dev.mailcore.testing.internal.ClientProperties;
 import dev.mailcore.testing.internal.TempDirectory;
 import dev.mailcore.testing.internal.TestServer;
 import dev.mailcore.testing.internal.TestTls;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -391,6 +394,16 @@ public final class MailcoreExtension
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** Sends a plain-text message through the SMTP listener, as a user's client would. */
+    public void sendTextEmail(String to, String from, String subject, String body) throws MessagingException {
+        MimeMessage message = new MimeMessage(smtpSession());
+        message.setFrom(new InternetAddress(from));
+        message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to));
+        message.setSubject(subject);
+        message.setText(body);
+        Transport.send(message);
     }
 
     /** Deletes every message of every user; mailboxes and users stay. */

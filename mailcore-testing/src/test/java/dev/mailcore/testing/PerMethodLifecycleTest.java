@@ -11,6 +11,7 @@ import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,6 +44,16 @@ class PerMethodLifecycleTest {
         assertThat(mail.waitForIncomingEmail(Duration.ofSeconds(10), 3)).isTrue();
         assertThat(Mails.subjects(mail.receivedMessages())).containsExactly("1 to bob", "2 to alice", "3 to bob");
         assertThat(Mails.subjects(mail.receivedMessagesFor("bob@example.com"))).containsExactly("1 to bob", "3 to bob");
+    }
+
+    @Test
+    void sendTextEmailGoesThroughSmtp() throws Exception {
+        mail.sendTextEmail("bob@example.com", "app@example.org", "Plain", "Just text");
+
+        MimeMessage received = mail.receivedMessagesFor("bob@example.com").getFirst();
+        assertThat(received.getSubject()).isEqualTo("Plain");
+        assertThat(received.getContent().toString()).isEqualToIgnoringWhitespace("Just text");
+        assertThat(received.getHeader("Received")).isNotEmpty();
     }
 
     @Test
