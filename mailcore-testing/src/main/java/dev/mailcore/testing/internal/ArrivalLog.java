@@ -8,8 +8,9 @@ import dev.mailcore.api.AccountChanged;
 import dev.mailcore.api.AccountId;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.OptionalInt;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -23,6 +24,17 @@ public final class ArrivalLog {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final List<AccountChanged> events = new ArrayList<>();
+    private final Map<AccountId, Long> watchedFrom = new HashMap<>();
+
+    /** Notes that events of {@code account} are recorded from now on, when its MODSEQ is {@code modSeq}. */
+    public void watch(AccountId account, long modSeq) {
+        lock.lock();
+        try {
+            watchedFrom.put(account, modSeq);
+        } finally {
+            lock.unlock();
+        }
+    }
 
     /** The store's listener: records the event and wakes every waiter. */
     public void record(AccountChanged event) {
@@ -36,19 +48,23 @@ public final class ArrivalLog {
     }
 
     /**
-     * The position of the first event of {@code account} at or after {@code modSeq}: where a change made at that
-     * MODSEQ stands among the changes of every account; empty if it was made before this log started.
+     * Where a change made to {@code account} at {@code modSeq} stands among the changes of every account: the
+     * position of the first event of the account at or after it; -1 if the change is older than the log, and
+     * {@link Integer#MAX_VALUE} if it is durable but not announced yet.
      */
-    public OptionalInt position(AccountId account, long modSeq) {
+    public int position(AccountId account, long modSeq) {
         lock.lock();
         try {
+            if (modSeq <= watchedFrom.getOrDefault(account, 0L)) {
+                return -1;
+            }
             for (int i = 0; i < events.size(); i++) {
                 AccountChanged event = events.get(i);
                 if (event.account().equals(account) && event.modSeq() >= modSeq) {
-                    return OptionalInt.of(i);
+                    return i;
                 }
             }
-            return OptionalInt.empty();
+            return Integer.MAX_VALUE;
         } finally {
             lock.unlock();
         }

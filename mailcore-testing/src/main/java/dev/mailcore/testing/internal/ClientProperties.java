@@ -44,6 +44,11 @@ public final class ClientProperties {
         p.setProperty(prefix + "port", Integer.toString(port));
         p.setProperty(prefix + "connectiontimeout", CONNECT_TIMEOUT_MILLIS);
         p.setProperty(prefix + "timeout", READ_TIMEOUT_MILLIS);
+        if (!scheme.startsWith("imap")) {
+            // Otherwise the client names itself in EHLO after a reverse lookup of the machine's name, which can
+            // take seconds where DNS is slow or absent.
+            p.setProperty(prefix + "localhost", "localhost");
+        }
         if (protocol == Protocol.SUBMISSION || protocol == Protocol.SUBMISSIONS) {
             p.setProperty(prefix + "auth", "true");
         }

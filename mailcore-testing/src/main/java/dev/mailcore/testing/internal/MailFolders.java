@@ -58,7 +58,7 @@ public final class MailFolders {
             Map<EmailId, Long> created = creationModSeqs(account);
             for (EmailId email : emails(account)) {
                 long modSeq = created.getOrDefault(email, 0L);
-                int position = arrivals.position(account, modSeq).orElse(-1);
+                int position = arrivals.position(account, modSeq);
                 arrived.add(new Arrived(position, a, modSeq, account, email));
             }
         }

@@ -56,6 +56,7 @@ public final class TestServer implements AutoCloseable {
     /** Adds a user to the directory and watches its account; returns the account. */
     public Account addUser(String login, String password) {
         Account account = directory.addUser(login, password);
+        arrivals.watch(account.id(), server.store().changes().highestModSeq(account.id()));
         subscriptions.add(server.store().subscribe(account.id(), arrivals::record));
         accounts.add(account);
         passwords.put(account.primaryAddress(), password);

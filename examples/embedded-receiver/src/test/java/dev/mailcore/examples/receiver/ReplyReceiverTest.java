@@ -73,6 +73,7 @@ class ReplyReceiverTest {
         Properties properties = new Properties();
         properties.setProperty("mail.smtp.host", "127.0.0.1");
         properties.setProperty("mail.smtp.port", Integer.toString(receiver.port()));
+        properties.setProperty("mail.smtp.localhost", "client.example.org");
         Session session = Session.getInstance(properties);
         MimeMessage message = new MimeMessage(session);
         message.setFrom(new InternetAddress(from));
