@@ -15,6 +15,7 @@ import dev.mailcore.server.internal.ProtocolSettings;
 import dev.mailcore.server.internal.Storage;
 import dev.mailcore.server.internal.StorageSettings;
 import dev.mailcore.server.internal.TlsMaterial;
+import dev.mailcore.smtp.MessageFilter;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -194,6 +195,7 @@ public final class MailServer implements AutoCloseable {
         private Long maxMessageSize;
         private Integer maxLineLength;
         private Duration idleTimeout;
+        private final List<MessageFilter> smtpFilters = new ArrayList<>();
 
         private Builder() {}
 
@@ -375,6 +377,15 @@ public final class MailServer implements AutoCloseable {
         }
 
         /**
+         * Adds a filter that sees every message the SMTP, submission and LMTP listeners receive, before delivery;
+         * filters run in the order they were added.
+         */
+        public Builder smtpFilter(MessageFilter filter) {
+            smtpFilters.add(Objects.requireNonNull(filter, "filter"));
+            return this;
+        }
+
+        /**
          * Checks the settings and makes the server, which opens nothing until {@link MailServer#start()}.
          *
          * @throws IllegalStateException if a store or index on disk has no data directory, or users come with a
@@ -439,6 +450,7 @@ public final class MailServer implements AutoCloseable {
             Long messageSize = maxMessageSize;
             Integer lineLength = maxLineLength;
             Duration idle = idleTimeout;
+            List<MessageFilter> filters = List.copyOf(smtpFilters);
             return storage -> new ProtocolSettings(
                     storage.engine(),
                     storage.directory(),
@@ -447,7 +459,8 @@ public final class MailServer implements AutoCloseable {
                     plaintext,
                     messageSize,
                     lineLength,
-                    idle);
+                    idle,
+                    filters);
         }
 
         private static SSLContext sslContext(TlsMaterial material, boolean tlsNeeded) {

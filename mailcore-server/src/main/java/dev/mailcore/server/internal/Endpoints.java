@@ -83,6 +83,7 @@ public final class Endpoints {
         if (settings.maxMessageSize() != null) {
             b.maxMessageSize(settings.maxMessageSize());
         }
+        settings.smtpFilters().forEach(b::filter);
         // SMTP's line length is fixed by RFC 5321; maxLineLength applies to IMAP only.
         if (settings.idleTimeout() != null) {
             b.idleTimeout(settings.idleTimeout());

@@ -6,12 +6,15 @@ package dev.mailcore.server.internal;
 
 import dev.mailcore.api.MailStore;
 import dev.mailcore.api.spi.Directory;
+import dev.mailcore.smtp.MessageFilter;
 import java.time.Duration;
+import java.util.List;
 import javax.net.ssl.SSLContext;
 
 /**
  * What every protocol server is built with. {@code sslContext} is null without TLS material; the limits and
- * {@code allowPlaintextAuth} are null where the protocol's own default applies.
+ * {@code allowPlaintextAuth} are null where the protocol's own default applies; {@code smtpFilters} run on every
+ * SMTP-family listener.
  */
 public record ProtocolSettings(
         MailStore store,
@@ -21,4 +24,5 @@ public record ProtocolSettings(
         Boolean allowPlaintextAuth,
         Long maxMessageSize,
         Integer maxLineLength,
-        Duration idleTimeout) {}
+        Duration idleTimeout,
+        List<MessageFilter> smtpFilters) {}
