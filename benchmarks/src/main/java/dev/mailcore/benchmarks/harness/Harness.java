@@ -53,6 +53,10 @@ public final class Harness {
                     "msg/s",
                     seeded.appended() / Math.max(seeded.seconds(), 1e-9));
         }
+        if (options.seedOnly()) {
+            report.write(options.outDir(), "-seed");
+            return;
+        }
         new LatencyScenarios(options, generator, report).runAll();
         measureLoad(options, report);
         Path json = report.write(options.outDir(), "");

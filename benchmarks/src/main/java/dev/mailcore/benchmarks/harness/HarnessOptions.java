@@ -32,6 +32,7 @@ import java.util.OptionalLong;
  * @param startCommand shell command that starts the server, for the start-time measurement only
  * @param startRuns how many times the server is started for that measurement
  * @param outDir where the JSON and Markdown results go
+ * @param seedOnly whether to stop after seeding (a server can then index before it is measured)
  */
 record HarnessOptions(
         String target,
@@ -51,7 +52,8 @@ record HarnessOptions(
         OptionalLong pid,
         Optional<String> startCommand,
         int startRuns,
-        Path outDir) {
+        Path outDir,
+        boolean seedOnly) {
 
     static final String USAGE = """
             usage: Harness --imap 127.0.0.1:PORT --user USER --password PASSWORD [options]
@@ -68,6 +70,7 @@ record HarnessOptions(
               --start-command CMD    only measure start time to the IMAP greeting, CMD run by bash
               --start-runs K         starts for that measurement (default 3)
               --out DIR              output directory (default benchmarks/target/harness)
+              --seed-only            only seed the INBOX, measure nothing
             """;
 
     static HarnessOptions parse(String[] args) {
@@ -89,9 +92,14 @@ record HarnessOptions(
         String startCommand = null;
         int startRuns = 3;
         Path out = Path.of("benchmarks", "target", "harness");
+        boolean seedOnly = false;
         List<String> rest = new ArrayList<>(List.of(args));
         while (!rest.isEmpty()) {
             String flag = rest.remove(0);
+            if (flag.equals("--seed-only")) {
+                seedOnly = true;
+                continue;
+            }
             if (rest.isEmpty()) {
                 throw new IllegalArgumentException("missing value after " + flag + "\n" + USAGE);
             }
@@ -148,7 +156,8 @@ record HarnessOptions(
                 pid,
                 Optional.ofNullable(startCommand),
                 startRuns,
-                out);
+                out,
+                seedOnly);
     }
 
     private static int positive(String flag, String value) {
