@@ -14,8 +14,9 @@
 #
 # Settings (environment): N, RUNS, WARMUP, CLIENTS, LOAD_SECONDS, START_RUNS, BUDGET, GREENMAIL_VERSION,
 # MAVEN_FLAGS (e.g. -o), SKIP_BUILD=1, TARGETS (default "mailcore dovecot greenmail"), KEEP_WORK=1,
-# NOTE (a sentence printed above the table, e.g. about the machine's load), MAILCORE_START and
-# MAILCORE_VARIANTS (see below).
+# NOTE (a sentence printed above the table, e.g. about the machine's load), SERVER_JAVA_OPTS (heap of the
+# Java servers, default -Xmx1g), MAILCORE_START and MAILCORE_VARIANTS (see below). REPORT_ONLY=DIR writes the
+# table from the results of an earlier run kept with KEEP_WORK=1 (DIR is its results folder).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -30,6 +31,7 @@ BUDGET=${BUDGET:-1800}
 GREENMAIL_VERSION=${GREENMAIL_VERSION:-2.1.14}
 TARGETS=${TARGETS:-mailcore dovecot greenmail}
 MAVEN_FLAGS=${MAVEN_FLAGS:-}
+SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:--Xmx1g}
 
 MAIL_USER=demo@localhost
 MAIL_PASSWORD=compare-password
@@ -42,13 +44,13 @@ HARNESS_JAR=$ROOT/benchmarks/target/benchmarks.jar
 #   MAILCORE_START='exec mailcore-server --data-dir "$DATA_DIR" --store "$STORE" --search "$SEARCH"
 #     --imap 127.0.0.1:$IMAP_PORT --smtp 127.0.0.1:$SMTP_PORT --user "$MAIL_USER:$MAIL_PASSWORD"'
 #   MAILCORE_VARIANTS="memory:scan h2:lucene"
-MAILCORE_START=${MAILCORE_START:-'exec java -Dmailcore.imap.port=$IMAP_PORT -Dmailcore.smtp.port=$SMTP_PORT -jar "$ROOT/examples/demo-server/target/demo-server.jar" "$DATA_DIR"'}
+MAILCORE_START=${MAILCORE_START:-'exec java $SERVER_JAVA_OPTS -Dmailcore.imap.port=$IMAP_PORT -Dmailcore.smtp.port=$SMTP_PORT -jar "$ROOT/examples/demo-server/target/demo-server.jar" "$DATA_DIR"'}
 MAILCORE_VARIANTS=${MAILCORE_VARIANTS:-h2:lucene}
 
 DEADLINE=$((SECONDS + BUDGET))
 WORK=$(mktemp -d /tmp/mailcore-compare.XXXXXX)
 chmod 755 "$WORK" # Dovecot reads its users file and maildirs as its own users
-RESULTS=$WORK/results
+RESULTS=${REPORT_ONLY:-$WORK/results}
 mkdir -p "$RESULTS"
 SERVER_PID=
 
@@ -96,33 +98,30 @@ wait_for() {
 wait_port() {
   local port=$1 limit=$2 i
   for ((i = 0; i < limit * 10; i++)); do
-    if exec 3<>"/dev/tcp/127.0.0.1/$port" 2>/dev/null; then
-      local greeting=
-      read -r -t 5 greeting <&3 || true
-      exec 3>&-
-      [[ $greeting == "* OK"* ]] && return 0
+    # A subshell, so that the descriptor and the silenced errors stay there.
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port" && read -r -t 5 greeting <&3 && [[ $greeting == "* OK"* ]]) 2>/dev/null; then
+      return 0
     fi
     sleep 0.1
   done
   die "no IMAP greeting on port $port within ${limit}s"
 }
 
-harness() {
-  java -Xmx1g -cp "$HARNESS_JAR" dev.mailcore.benchmarks.harness.Harness --out "$RESULTS" --messages "$N" \
-    --warmup "$WARMUP" --runs "$RUNS" --clients "$CLIENTS" --seconds "$LOAD_SECONDS" "$@"
-}
+# Commands, not functions, so that step can time-limit them.
+HARNESS=(java -Xmx1g -cp "$HARNESS_JAR" dev.mailcore.benchmarks.harness.Harness --out "$RESULTS" --messages "$N")
+MEASURE=("${HARNESS[@]}" --warmup "$WARMUP" --runs "$RUNS" --clients "$CLIENTS" --seconds "$LOAD_SECONDS")
 
 measure() { # measure TARGET IMAP_PORT DELIVERY_FLAG DELIVERY_PORT PASSWORD
   local target=$1 imap=$2 flag=$3 delivery=$4 password=$5
   log "$target: seeding $N messages and measuring"
-  step 1500 harness --target "$target" --imap "127.0.0.1:$imap" "$flag" "127.0.0.1:$delivery" \
+  step 1500 "${MEASURE[@]}" --target "$target" --imap "127.0.0.1:$imap" "$flag" "127.0.0.1:$delivery" \
     --user "$MAIL_USER" --password "$password" --pid "$SERVER_PID" >"$RESULTS/$target.out" ||
     log "$target: harness failed (exit $?), see $RESULTS/$target.json and the lines above"
 }
 
 measure_start() { # measure_start TARGET IMAP_PORT COMMAND
   log "$1: start time to first greeting, $START_RUNS starts"
-  step 600 java -cp "$HARNESS_JAR" dev.mailcore.benchmarks.harness.Harness --out "$RESULTS" --target "$1" \
+  step 600 "${HARNESS[@]}" --target "$1" \
     --imap "127.0.0.1:$2" --start-command "$3" --start-runs "$START_RUNS" || log "$1: start time failed"
 }
 
@@ -157,7 +156,8 @@ run_mailcore() {
     store=${variant%%:*} search=${variant##*:} target=mailcore-$store-$search
     data=$WORK/$target
     mkdir -p "$data"
-    export IMAP_PORT=11143 SMTP_PORT=12525 DATA_DIR=$data STORE=$store SEARCH=$search ROOT MAIL_USER MAIL_PASSWORD
+    export IMAP_PORT=11143 SMTP_PORT=12525 DATA_DIR=$data STORE=$store SEARCH=$search ROOT MAIL_USER MAIL_PASSWORD \
+      SERVER_JAVA_OPTS
     log "$target: starting"
     bash -c "$MAILCORE_START" >"$data.log" 2>&1 &
     SERVER_PID=$!
@@ -243,7 +243,7 @@ run_dovecot() {
   SERVER_PID=$!
   wait_port 21143 60
   log "dovecot: seeding $N messages"
-  step 1200 harness --target dovecot --imap 127.0.0.1:21143 --user "$MAIL_USER" --password "$MAIL_PASSWORD" \
+  step 1200 "${HARNESS[@]}" --target dovecot --imap 127.0.0.1:21143 --user "$MAIL_USER" --password "$MAIL_PASSWORD" \
     --seed-only >/dev/null
   log "dovecot: building the full-text index (doveadm index)"
   local begin end
@@ -259,7 +259,7 @@ run_dovecot() {
 
 run_greenmail() {
   local start
-  start="exec java -Dgreenmail.imap.hostname=127.0.0.1 -Dgreenmail.imap.port=31143 \
+  start="exec java $SERVER_JAVA_OPTS -Dgreenmail.imap.hostname=127.0.0.1 -Dgreenmail.imap.port=31143 \
     -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port=32525 \
     -Dgreenmail.users=${MAIL_USER%%@*}:$MAIL_PASSWORD@${MAIL_USER#*@} -Dgreenmail.users.login=email \
     -jar $WORK/greenmail-standalone.jar"
@@ -303,6 +303,12 @@ java -cp benchmarks/target/benchmarks.jar dev.mailcore.benchmarks.harness.Harnes
 
 It writes `NAME.json` and `NAME.md` under `benchmarks/target/harness/`;
 `dev.mailcore.benchmarks.harness.CompareReport` merges several JSON files into one table.
+
+Differences to keep in mind: Dovecot and GreenMail compare plain-text passwords here, while
+Mailcore's SQL directory checks an Argon2id hash at every LOGIN, which counts in both
+connect rows. Dovecot announces new mail to an IDLE session after a short delay of its own
+(a steady half second here), so its delivery row measures that delay. The Java servers run
+with `SERVER_JAVA_OPTS` (default `-Xmx1g`).
 INTRO
     echo
     echo "Measured $(date -u +%Y-%m-%d) with \`N=$N benchmarks/compare.sh\`: $N messages, $RUNS runs after" \
@@ -327,8 +333,9 @@ INTRO
 
 java_release=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/.*java.specification.version = //p')
 ((${java_release:-0} >= 21)) || die "Java 21 or later needed (found ${java_release:-none}); set JAVA_HOME"
-build
+[[ -z ${REPORT_ONLY:-} ]] && build
 [[ -f $HARNESS_JAR ]] || die "no $HARNESS_JAR: build it first"
+[[ -n ${REPORT_ONLY:-} ]] && TARGETS=
 for target in $TARGETS; do
   case $target in
     mailcore) run_mailcore ;;

@@ -28,6 +28,22 @@ import tools.jackson.databind.node.ObjectNode;
  * can come from separate files.
  */
 public final class CompareReport {
+    /** Rows in reading order: cost of getting a mailbox ready, then latencies, then load. */
+    private static final List<String> ROW_ORDER = List.of(
+            "seedRate",
+            "indexBuild",
+            "startToGreeting",
+            "connectLoginListStatus",
+            "connectSelectFetch50",
+            "searchRare",
+            "searchCommon",
+            "fetchLargeBody",
+            "deliveryToIdle",
+            "mixedThroughput",
+            "mixedLatency",
+            "mixedErrors",
+            "rssIdle",
+            "rssLoad");
 
     private CompareReport() {}
 
@@ -62,16 +78,23 @@ public final class CompareReport {
     }
 
     static String table(Map<String, ObjectNode> targets, Map<String, String> labels, String reference) {
-        List<String> names = new ArrayList<>(targets.keySet());
+        // Labelled targets first, in the order they were labelled.
+        Set<String> ordered = new LinkedHashSet<>(labels.keySet());
+        ordered.retainAll(targets.keySet());
+        ordered.addAll(targets.keySet());
+        List<String> names = new ArrayList<>(ordered);
         Set<String> keys = new LinkedHashSet<>();
         targets.values().forEach(t -> t.get("rows").propertyNames().forEach(keys::add));
+        List<String> rows = new ArrayList<>(keys);
+        rows.sort(java.util.Comparator.comparingInt(
+                k -> ROW_ORDER.contains(k) ? ROW_ORDER.indexOf(k) : ROW_ORDER.size()));
         JsonNode ref = reference == null ? null : targets.get(reference);
         StringBuilder md = new StringBuilder("| measurement |");
         names.forEach(n -> md.append(' ').append(labels.getOrDefault(n, n)).append(" |"));
         md.append("\n|---|");
         names.forEach(n -> md.append("---:|"));
         md.append('\n');
-        for (String key : keys) {
+        for (String key : rows) {
             String description = targets.values().stream()
                     .map(t -> t.get("rows").get(key))
                     .filter(r -> r != null)

@@ -47,9 +47,12 @@ public final class Harness {
         MessageGenerator generator = new MessageGenerator(options.seed(), options.messages());
         Seeder.Outcome seeded = Seeder.seed(options, generator, SEED_LIMIT);
         if (seeded.appended() > 0) {
+            System.err.printf(
+                    "seeded %d messages in %.1f s%s%n",
+                    seeded.appended(), seeded.seconds(), seeded.pipelined() ? ", APPENDs pipelined with LITERAL+" : "");
             report.value(
                     "seedRate",
-                    "seeding by APPEND" + (seeded.pipelined() ? " (LITERAL+)" : ""),
+                    "seeding by IMAP APPEND",
                     "msg/s",
                     seeded.appended() / Math.max(seeded.seconds(), 1e-9));
         }
@@ -85,7 +88,8 @@ public final class Harness {
         }
         report.value(
                 "mixedThroughput",
-                "mixed workload, " + outcome.clients() + " clients, " + Math.round(outcome.seconds()) + " s",
+                "mixed workload, " + outcome.clients() + " clients, "
+                        + options.mixedDuration().toSeconds() + " s",
                 "ops/s",
                 outcome.perSecond());
         report.latency("mixedLatency", "mixed workload, latency per operation", outcome.latency());

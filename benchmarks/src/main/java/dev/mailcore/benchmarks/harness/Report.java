@@ -83,6 +83,10 @@ final class Report {
         }
     }
 
+    JsonNode json() {
+        return root;
+    }
+
     boolean failed() {
         return failed;
     }
