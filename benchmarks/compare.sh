@@ -113,7 +113,7 @@ MEASURE=("${HARNESS[@]}" --warmup "$WARMUP" --runs "$RUNS" --clients "$CLIENTS" 
 
 measure() { # measure TARGET IMAP_PORT DELIVERY_FLAG DELIVERY_PORT PASSWORD
   local target=$1 imap=$2 flag=$3 delivery=$4 password=$5
-  log "$target: seeding $N messages and measuring"
+  log "$target: measuring (the harness seeds $N messages unless the INBOX holds them)"
   step 1500 "${MEASURE[@]}" --target "$target" --imap "127.0.0.1:$imap" "$flag" "127.0.0.1:$delivery" \
     --user "$MAIL_USER" --password "$password" --pid "$SERVER_PID" >"$RESULTS/$target.out" ||
     log "$target: harness failed (exit $?), see $RESULTS/$target.json and the lines above"
@@ -274,6 +274,7 @@ run_greenmail() {
 
 write_doc() {
   local doc=$ROOT/docs/performance.md table labels=() f
+  [[ -f $RESULTS/loadavg ]] || cut -d' ' -f1-3 /proc/loadavg >"$RESULTS/loadavg"
   for f in $MAILCORE_VARIANTS; do labels+=(--label "mailcore-${f%%:*}-${f##*:}=Mailcore (${f%%:*}, ${f##*:})"); done
   table=$(java -cp "$HARNESS_JAR" dev.mailcore.benchmarks.harness.CompareReport --reference dovecot \
     --label "dovecot=Dovecot $(dovecot --version 2>/dev/null | cut -d' ' -f1) (Xapian)" \
@@ -313,7 +314,7 @@ INTRO
     echo
     echo "Measured $(date -u +%Y-%m-%d) with \`N=$N benchmarks/compare.sh\`: $N messages, $RUNS runs after" \
       "$WARMUP warm-up runs, $CLIENTS clients for ${LOAD_SECONDS}s; $(nproc) cores, load average" \
-      "$(cut -d' ' -f1-3 /proc/loadavg) at the end. Cells: median (99th percentile); ×: ratio to Dovecot."
+      "$(cat "$RESULTS/loadavg") at the end. Cells: median (99th percentile); ×: ratio to Dovecot."
     [[ -n ${NOTE:-} ]] && echo "$NOTE"
     echo
     echo "$table"

@@ -66,10 +66,7 @@ final class LatencyScenarios {
             imap.logout();
         }
         if (options.delivery().isPresent()) {
-            report.latency(
-                    "deliveryToIdle",
-                    (options.lmtp() ? "LMTP" : "SMTP") + " final dot → EXISTS in IDLE",
-                    deliveryToIdle());
+            report.latency("deliveryToIdle", "delivery (SMTP or LMTP): final dot → EXISTS in IDLE", deliveryToIdle());
         }
     }
 

@@ -144,6 +144,9 @@ final class Report {
         if (abs >= 1) {
             return String.format(Locale.ROOT, "%.2f", value);
         }
-        return String.format(Locale.ROOT, "%.3f", value);
+        if (abs >= 0.001 || abs == 0) {
+            return String.format(Locale.ROOT, "%.3f", value);
+        }
+        return String.format(Locale.ROOT, "%.1e", value);
     }
 }
