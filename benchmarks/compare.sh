@@ -312,8 +312,9 @@ connect rows. Dovecot announces new mail to an IDLE session after a short delay 
 with `SERVER_JAVA_OPTS` (default `-Xmx1g`).
 INTRO
     echo
-    echo "Measured $(date -u +%Y-%m-%d) with \`N=$N benchmarks/compare.sh\`: $N messages, $RUNS runs after" \
-      "$WARMUP warm-up runs, $CLIENTS clients for ${LOAD_SECONDS}s; $(nproc) cores, load average" \
+    echo "Measured $(date -u +%Y-%m-%d) with" \
+      "\`N=$N RUNS=$RUNS WARMUP=$WARMUP CLIENTS=$CLIENTS LOAD_SECONDS=$LOAD_SECONDS benchmarks/compare.sh\`:" \
+      "$N messages, $RUNS runs after $WARMUP warm-up runs, $CLIENTS clients for ${LOAD_SECONDS}s; $(nproc) cores, load average" \
       "$(cat "$RESULTS/loadavg") at the end. Cells: median (99th percentile); ×: ratio to Dovecot."
     [[ -n ${NOTE:-} ]] && echo "$NOTE"
     echo
