@@ -39,13 +39,10 @@ HARNESS_JAR=$ROOT/benchmarks/target/benchmarks.jar
 
 # How Mailcore starts: one command, run by bash with IMAP_PORT, SMTP_PORT, DATA_DIR, STORE, SEARCH, MAIL_USER
 # and MAIL_PASSWORD in its environment. It must stay in the foreground and print "mailcore ready" once it
-# listens; a line "password: X" overrides MAIL_PASSWORD (the demo server makes up its own password).
-# The demo server knows one setup only (H2 metadata, file blobs, Lucene); with the mailcore-server launcher set
-#   MAILCORE_START='exec mailcore-server --data-dir "$DATA_DIR" --store "$STORE" --search "$SEARCH"
-#     --imap 127.0.0.1:$IMAP_PORT --smtp 127.0.0.1:$SMTP_PORT --user "$MAIL_USER:$MAIL_PASSWORD"'
-#   MAILCORE_VARIANTS="memory:scan h2:lucene"
-MAILCORE_START=${MAILCORE_START:-'exec java $SERVER_JAVA_OPTS -Dmailcore.imap.port=$IMAP_PORT -Dmailcore.smtp.port=$SMTP_PORT -jar "$ROOT/examples/demo-server/target/demo-server.jar" "$DATA_DIR"'}
-MAILCORE_VARIANTS=${MAILCORE_VARIANTS:-h2:lucene}
+# listens; a line "password: X" overrides MAIL_PASSWORD. The default is the standalone server, once per variant
+# (STORE:SEARCH).
+MAILCORE_START=${MAILCORE_START:-'exec java $SERVER_JAVA_OPTS -jar "$ROOT/mailcore-server/target/mailcore-server.jar" --data-dir "$DATA_DIR" --store "$STORE" --search "$SEARCH" --imap 127.0.0.1:$IMAP_PORT --smtp 127.0.0.1:$SMTP_PORT --user "$MAIL_USER:$MAIL_PASSWORD"'}
+MAILCORE_VARIANTS=${MAILCORE_VARIANTS:-memory:scan h2:lucene}
 
 DEADLINE=$((SECONDS + BUDGET))
 WORK=$(mktemp -d /tmp/mailcore-compare.XXXXXX)
@@ -128,7 +125,7 @@ measure_start() { # measure_start TARGET IMAP_PORT COMMAND
 build() {
   [[ -n ${SKIP_BUILD:-} ]] && return 0
   log "building the harness and the Mailcore server"
-  (cd "$ROOT" && step 900 mvn -q $MAVEN_FLAGS -pl benchmarks,examples/demo-server -am package -DskipTests)
+  (cd "$ROOT" && step 900 mvn -q $MAVEN_FLAGS -pl benchmarks,mailcore-server -am package -DskipTests)
 }
 
 install_dovecot() {
