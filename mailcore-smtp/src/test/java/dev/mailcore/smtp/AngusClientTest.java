@@ -92,8 +92,8 @@ class AngusClientTest {
         assertThat(Arrays.copyOfRange(raw, raw.length - sent.length, raw.length))
                 .isEqualTo(sent);
         String trace = new String(raw, 0, raw.length - sent.length, StandardCharsets.UTF_8);
-        assertThat(trace).startsWith("Return-Path: <sender@example.org>\r\nReceived: from ");
-        assertThat(trace.lines().filter(l -> !l.startsWith("\t")))
+        assertThat(trace).startsWith("Return-Path: <sender@example.org>\r\nDelivered-To: ");
+        assertThat(trace.lines().filter(l -> !l.startsWith("\t") && !l.startsWith("Delivered-To: ")))
                 .hasSize(2)
                 .allMatch(l -> l.startsWith("Return-Path: ") || l.startsWith("Received: "));
         return trace;
@@ -175,8 +175,13 @@ class AngusClientTest {
         String aliceTrace = deliveredOnce("alice@example.com", sent);
         String bobTrace = deliveredOnce("bob@example.com", sent);
         assertThat(aliceTrace).contains("for <alice@example.com>");
-        // bob@ and sales@ both reach bob: one copy, naming neither address to keep the other private.
+        // bob@ and sales@ both reach bob: one copy, whose Received field names neither address; Delivered-To says
+        // which of his addresses it came by.
         assertThat(bobTrace).doesNotContain("for <");
+        assertThat(bobTrace.lines().filter(l -> l.startsWith("Delivered-To: ")))
+                .containsExactly("Delivered-To: bob@example.com", "Delivered-To: sales@example.com");
+        assertThat(aliceTrace.lines().filter(l -> l.startsWith("Delivered-To: ")))
+                .containsExactly("Delivered-To: alice@example.com");
     }
 
     @Test
