@@ -8,13 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.mailcore.api.MessageMeta;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,44 +17,6 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class RobustnessTest {
-    /** A minimal client over a raw socket. */
-    private static final class Client implements AutoCloseable {
-        final Socket socket;
-        final OutputStream out;
-        final BufferedReader in;
-
-        Client(int port) throws IOException {
-            socket = new Socket(InetAddress.getLoopbackAddress(), port);
-            socket.setSoTimeout(20_000);
-            out = socket.getOutputStream();
-            in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-        }
-
-        void send(String text) throws IOException {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
-            out.flush();
-        }
-
-        /** The last line of the next reply. */
-        String reply() throws IOException {
-            String line;
-            do {
-                line = in.readLine();
-            } while (line != null && line.length() > 3 && line.charAt(3) == '-');
-            return line;
-        }
-
-        String command(String line) throws IOException {
-            send(line + "\r\n");
-            return reply();
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
-        }
-    }
-
     @Test
     void twentyParallelSendersOfTenMessagesEachAreStoredExactlyOnce() throws Exception {
         try (SmtpFixture smtp = new SmtpFixture();
@@ -71,7 +26,7 @@ class RobustnessTest {
                 int sender = s;
                 senders.add(pool.submit(() -> {
                     List<String> replies = new ArrayList<>();
-                    try (Client client = new Client(smtp.port())) {
+                    try (SmtpClient client = new SmtpClient(smtp.port())) {
                         client.reply();
                         client.command("EHLO sender" + sender);
                         for (int m = 0; m < 10; m++) {
@@ -101,7 +56,7 @@ class RobustnessTest {
     @Test
     void aConnectionDroppedMidDataStoresNothing() throws Exception {
         try (SmtpFixture smtp = new SmtpFixture()) {
-            try (Client client = new Client(smtp.port())) {
+            try (SmtpClient client = new SmtpClient(smtp.port())) {
                 client.reply();
                 client.command("EHLO client");
                 client.command("MAIL FROM:<a@example.org>");
@@ -111,7 +66,7 @@ class RobustnessTest {
                 client.send("Subject: cut\r\n\r\n" + "half a message\r\n".repeat(50_000));
             }
             // A complete message after it, on another connection, shows the server went on.
-            try (Client client = new Client(smtp.port())) {
+            try (SmtpClient client = new SmtpClient(smtp.port())) {
                 client.reply();
                 client.command("EHLO client");
                 client.command("MAIL FROM:<a@example.org>");
@@ -127,7 +82,7 @@ class RobustnessTest {
     @Test
     void anIdleClientGets421AndIsDisconnected() throws Exception {
         try (SmtpFixture smtp = new SmtpFixture(b -> b.idleTimeout(Duration.ofSeconds(1)));
-                Client client = new Client(smtp.port())) {
+                SmtpClient client = new SmtpClient(smtp.port())) {
             assertThat(client.reply()).startsWith("220 ");
             await().atMost(Duration.ofSeconds(15))
                     .untilAsserted(() -> assertThat(client.reply()).startsWith("421 4.4.2"));
@@ -138,7 +93,7 @@ class RobustnessTest {
     @Test
     void aRefusedDataLeavesPipelinedCommandsToBeReadAsCommands() throws Exception {
         try (SmtpFixture smtp = new SmtpFixture();
-                Client client = new Client(smtp.port())) {
+                SmtpClient client = new SmtpClient(smtp.port())) {
             client.reply();
             client.command("EHLO client");
             client.send("MAIL FROM:<a@example.org>\r\nRCPT TO:<nobody@example.com>\r\nDATA\r\nNOOP\r\n");
