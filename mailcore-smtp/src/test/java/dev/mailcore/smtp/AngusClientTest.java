@@ -214,4 +214,40 @@ class AngusClientTest {
 
         deliveredOnce("alice@example.com", sent);
     }
+
+    @Test
+    void utf8AddressesGoThroughWithSmtpUtf8() throws Exception {
+        start(b -> b);
+        smtp.directory.addUser("jösé@example.com", SmtpFixture.PASSWORD);
+        Properties properties = properties("smtp");
+        properties.put("mail.mime.allowutf8", "true");
+        properties.put("mail.smtp.from", "jöran@example.org");
+        Session session = Session.getInstance(properties);
+        byte[] sent = ("From: jöran@example.org\r\nTo: jösé@example.com\r\nSubject: grüße\r\n"
+                        + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n"
+                        + "Content-Transfer-Encoding: 8bit\r\n\r\nhallo\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(sent));
+        InternetAddress to = new InternetAddress();
+        to.setAddress("jösé@example.com");
+        try (Transport transport = session.getTransport("smtp")) {
+            transport.connect("localhost", smtp.port(), null, null);
+            transport.sendMessage(message, new Address[] {to});
+        }
+
+        MessageMeta stored = smtp.inbox("jösé@example.com").getFirst();
+        String raw = new String(smtp.raw("jösé@example.com", stored), StandardCharsets.UTF_8);
+        assertThat(raw)
+                .startsWith("Return-Path: <jöran@example.org>\r\nDelivered-To: jösé@example.com\r\n")
+                .contains("with UTF8SMTP id ")
+                .contains("Subject: grüße");
+    }
+
+    @Test
+    void aSubAddressReachesItsUserAndShowsInDeliveredTo() throws Exception {
+        start(b -> b);
+        byte[] sent = message("tagged", "hi\r\n");
+        send(properties("smtp"), "smtp", null, sent, "alice+news@example.com");
+        assertThat(deliveredOnce("alice@example.com", sent)).contains("Delivered-To: alice+news@example.com\r\n");
+    }
 }

@@ -7,10 +7,19 @@ package dev.mailcore.smtp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.mailcore.api.MessageMeta;
+import dev.mailcore.imap.ImapServer;
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -18,38 +27,81 @@ import org.junit.jupiter.api.Test;
 
 class RobustnessTest {
     @Test
-    void twentyParallelSendersOfTenMessagesEachAreStoredExactlyOnce() throws Exception {
+    void fiftyParallelSendersOfTwentyMessagesEachAreStoredExactlyOnceAndReadableOverImap() throws Exception {
+        int senders = 50;
+        int messages = 20;
         try (SmtpFixture smtp = new SmtpFixture();
-                ExecutorService pool = Executors.newFixedThreadPool(20)) {
-            List<Future<List<String>>> senders = new ArrayList<>();
-            for (int s = 0; s < 20; s++) {
+                ExecutorService pool = Executors.newFixedThreadPool(senders)) {
+            List<Future<List<String>>> running = new ArrayList<>();
+            for (int s = 0; s < senders; s++) {
                 int sender = s;
-                senders.add(pool.submit(() -> {
-                    List<String> replies = new ArrayList<>();
-                    try (SmtpClient client = new SmtpClient(smtp.port())) {
-                        client.reply();
-                        client.command("EHLO sender" + sender);
-                        for (int m = 0; m < 10; m++) {
-                            client.command("MAIL FROM:<s" + sender + "@example.org>");
-                            client.command("RCPT TO:<alice@example.com>");
-                            client.command("DATA");
-                            replies.add(client.command("Subject: m-" + sender + "-" + m + "\r\n\r\nbody\r\n."));
-                        }
-                        client.command("QUIT");
-                    }
-                    return replies;
-                }));
+                running.add(pool.submit(() -> send(smtp.port(), sender, messages)));
             }
-            for (Future<List<String>> sender : senders) {
-                assertThat(sender.get()).hasSize(10).allMatch(reply -> reply.startsWith("250 2.0.0"));
+            Set<String> acknowledged = new HashSet<>();
+            for (Future<List<String>> sender : running) {
+                acknowledged.addAll(sender.get());
             }
+            assertThat(acknowledged).hasSize(senders * messages);
 
-            List<MessageMeta> inbox = smtp.inbox("alice@example.com");
-            assertThat(inbox).hasSize(200);
-            assertThat(inbox.stream()
-                            .map(m -> smtp.subject("alice@example.com", m))
-                            .distinct())
-                    .hasSize(200);
+            List<String> overImap = subjectsOverImap(smtp);
+            assertThat(overImap).hasSize(senders * messages).containsExactlyInAnyOrderElementsOf(acknowledged);
+        }
+    }
+
+    /** Sends {@code count} messages on one connection, every other one with BDAT; returns the subjects acknowledged. */
+    private static List<String> send(int port, int sender, int count) throws IOException {
+        List<String> acknowledged = new ArrayList<>();
+        try (SmtpClient client = new SmtpClient(port)) {
+            client.reply();
+            client.command("EHLO sender" + sender);
+            for (int m = 0; m < count; m++) {
+                String subject = "m-" + sender + "-" + m;
+                client.command("MAIL FROM:<s" + sender + "@example.org>");
+                client.command("RCPT TO:<alice@example.com>");
+                String message = "Subject: " + subject + "\r\n\r\nbody\r\n";
+                String reply;
+                if (m % 2 == 0) {
+                    client.command("DATA");
+                    reply = client.command(message + ".");
+                } else {
+                    reply = client.command("BDAT " + message.length() + " LAST\r\n" + message.strip());
+                }
+                if (reply.startsWith("250 ")) {
+                    acknowledged.add(subject);
+                }
+            }
+            client.command("QUIT");
+        }
+        return acknowledged;
+    }
+
+    private static List<String> subjectsOverImap(SmtpFixture smtp) throws Exception {
+        try (ImapServer imap = ImapServer.builder()
+                .store(smtp.store)
+                .directory(smtp.directory)
+                .port(0)
+                .build()) {
+            imap.start();
+            Properties properties = new Properties();
+            properties.put("mail.imap.timeout", "30000");
+            Store store = Session.getInstance(properties).getStore("imap");
+            store.connect("127.0.0.1", imap.port(), "alice@example.com", SmtpFixture.PASSWORD);
+            try {
+                Folder inbox = store.getFolder("INBOX");
+                inbox.open(Folder.READ_ONLY);
+                Message[] all = inbox.getMessages();
+                FetchProfile profile = new FetchProfile();
+                profile.add(FetchProfile.Item.ENVELOPE);
+                inbox.fetch(all, profile);
+                List<String> subjects = new ArrayList<>();
+                for (Message message : all) {
+                    subjects.add(message.getSubject());
+                }
+                inbox.close(false);
+                return subjects;
+            } finally {
+                store.close();
+            }
         }
     }
 
