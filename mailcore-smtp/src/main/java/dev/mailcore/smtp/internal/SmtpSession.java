@@ -43,10 +43,8 @@ public final class SmtpSession implements ProtocolHandler {
     private String reversePath;
     private MailParameters mailParameters;
     private final List<Recipient> recipients = new ArrayList<>();
-    /** The BDAT chunks of the open transaction, null before its first BDAT. */
-    private ChunkedMessage chunks;
-    /** The reply every further BDAT of the transaction gets after one failed. */
-    private Reply chunkFailure;
+    /** The BDAT chunks of the open transaction, null outside one. */
+    private BdatTransfer chunks;
 
     private boolean receivingData;
     private Alarm dataDeadline;
@@ -273,6 +271,7 @@ public final class SmtpSession implements ProtocolHandler {
             return;
         }
         mailParameters = parameters;
+        chunks = new BdatTransfer(settings.maxMessageSize());
         reversePath = mail.reversePath();
         send(Reply.of(250, "2.1.0", "Sender OK"));
     }
@@ -315,7 +314,7 @@ public final class SmtpSession implements ProtocolHandler {
             bad(Reply.of(503, "5.5.1", "Need RCPT before DATA"));
             return;
         }
-        if (chunks != null || chunkFailure != null) {
+        if (chunks.started()) {
             bad(Reply.of(503, "5.5.1", "DATA cannot follow BDAT in one transaction"));
             return;
         }
@@ -359,46 +358,27 @@ public final class SmtpSession implements ProtocolHandler {
             bad(Reply.of(503, "5.5.1", reversePath == null ? "Need MAIL before BDAT" : "Need RCPT before BDAT"));
             return;
         }
-        if (chunkFailure != null) {
-            send(chunkFailure);
-            if (bdat.last()) {
-                resetTransaction();
+        switch (chunks.chunk(bdat, head, last)) {
+            case BdatTransfer.Outcome.Answer answer -> {
+                send(answer.reply());
+                if (answer.ends()) {
+                    resetTransaction();
+                }
             }
-            return;
-        }
-        if (chunks == null) {
-            chunks = new ChunkedMessage(settings.maxMessageSize());
-        }
-        if (head != null) {
-            chunks.append(head, last);
-        }
-        if (chunks.tooBig()) {
-            failChunks(Reply.of(552, "5.3.4", "Message too big; the limit is " + settings.maxMessageSize()));
-            send(chunkFailure);
-            if (bdat.last()) {
-                resetTransaction();
+            case BdatTransfer.Outcome.Complete complete -> {
+                try {
+                    reply(complete.message());
+                } finally {
+                    complete.message().close();
+                }
             }
-            return;
-        }
-        if (!bdat.last()) {
-            send(Reply.of(250, "2.0.0", bdat.size() + " octets received"));
-            return;
-        }
-        Literal message = chunks.finish();
-        chunks = null;
-        try {
-            reply(message);
-        } finally {
-            message.close();
         }
     }
 
-    /** Makes the rest of an open BDAT transaction fail with {@code reply}. */
+    /** The chunk a BDAT line announced was lost with the line: the rest of the transaction fails. */
     private void failChunks(Reply reply) {
         if (chunks != null) {
-            chunks.discard();
-            chunks = null;
-            chunkFailure = reply;
+            chunks.fail(reply);
         }
     }
 
@@ -560,7 +540,6 @@ public final class SmtpSession implements ProtocolHandler {
             chunks.discard();
             chunks = null;
         }
-        chunkFailure = null;
     }
 
     /** A refused parameter: syntax errors count as client mistakes. */
