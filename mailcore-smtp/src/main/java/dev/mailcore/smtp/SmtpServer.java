@@ -6,6 +6,7 @@ package dev.mailcore.smtp;
 
 import dev.mailcore.api.MailStore;
 import dev.mailcore.api.spi.Directory;
+import dev.mailcore.api.spi.OutboundQueue;
 import dev.mailcore.net.NetListener;
 import dev.mailcore.net.TlsMode;
 import dev.mailcore.smtp.internal.FilterChain;
@@ -38,7 +39,9 @@ import javax.net.ssl.SSLContext;
  * }</pre>
  *
  * <p>Mail for a local domain goes to the INBOX of the account the directory resolves the address to; mail for other
- * domains is refused (550 5.7.1), as there is no outbound queue yet.
+ * domains from authenticated clients goes to the {@linkplain Builder#outboundQueue outbound queue}, and is refused
+ * (550 5.7.1) without one and for everyone else. {@link Builder#capture} turns the server into a catch-everything
+ * sink for tests.
  */
 public final class SmtpServer implements AutoCloseable {
     private final NetListener listener;
@@ -55,14 +58,20 @@ public final class SmtpServer implements AutoCloseable {
                 builder.allowPlaintextAuth,
                 builder.authBackoff,
                 builder.clock,
-                new FilterChain(builder.filters));
+                new FilterChain(builder.filters),
+                builder.outboundQueue,
+                builder.capture == null ? null : builder.capture::add,
+                builder.greetingDelay,
+                builder.dataTimeout);
         NetListener.Builder net = NetListener.builder()
                 .name("mailcore-" + builder.mode.name().toLowerCase(Locale.ROOT))
                 .bindAddress(builder.bindAddress)
                 .port(builder.port)
                 .tlsMode(builder.tlsMode)
-                // RFC 5321: a command line is at most 1,000 octets with its CRLF.
-                .maxLineLength(998)
+                // RFC 5321: a command line is at most 1,000 octets with its CRLF; RFC 4954 allows 12,288 for AUTH.
+                .maxLineLength(builder.tolerantLineLength ? 12_286 : 998)
+                // A BDAT chunk is read as a literal: no single chunk may exceed the whole message's limit.
+                .maxLiteralSize(builder.maxMessageSize)
                 .idleTimeout(builder.idleTimeout)
                 .literals(new SmtpLiterals())
                 .protocol(connection -> new SmtpSession(connection, settings));
@@ -111,6 +120,11 @@ public final class SmtpServer implements AutoCloseable {
         private Duration authBackoff = Duration.ofSeconds(1);
         private Clock clock = Clock.systemUTC();
         private final List<MessageFilter> filters = new ArrayList<>();
+        private OutboundQueue outboundQueue;
+        private MailCapture capture;
+        private Duration greetingDelay = Duration.ZERO;
+        private Duration dataTimeout = Duration.ofMinutes(10);
+        private boolean tolerantLineLength;
 
         private Builder() {}
 
@@ -218,6 +232,55 @@ public final class SmtpServer implements AutoCloseable {
         /** Adds a filter that sees every message before delivery; filters run in the order they were added. */
         public Builder filter(MessageFilter filter) {
             filters.add(Objects.requireNonNull(filter, "filter"));
+            return this;
+        }
+
+        /**
+         * Where authenticated mail for other domains goes; it is answered 250 only when the queue has it durably.
+         * Without a queue such mail is refused with 550 5.7.1. Unauthenticated relaying is always refused.
+         */
+        public Builder outboundQueue(OutboundQueue queue) {
+            this.outboundQueue = Objects.requireNonNull(queue, "queue");
+            return this;
+        }
+
+        /**
+         * Capture mode for tests: every recipient of any domain is accepted without authentication, and every
+         * message is kept in {@code capture}; recipients the directory knows also get it in their INBOX. Nothing is
+         * relayed, and submission does not ask for AUTH.
+         */
+        public Builder capture(MailCapture capture) {
+            this.capture = Objects.requireNonNull(capture, "capture");
+            return this;
+        }
+
+        /**
+         * Waits this long before the greeting, and refuses (554, then closes) a client that sends anything before
+         * it: spam software often does not wait. Default zero: greet at once, refuse no one.
+         */
+        public Builder greetingDelay(Duration delay) {
+            if (delay.isNegative()) {
+                throw new IllegalArgumentException("greetingDelay must not be negative");
+            }
+            this.greetingDelay = delay;
+            return this;
+        }
+
+        /** The longest a DATA transfer may take, however busy the client is; then 421. Default 10 minutes. */
+        public Builder dataTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("dataTimeout must be positive");
+            }
+            this.dataTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Accepts command lines up to 12,288 octets instead of the 1,000 of RFC 5321, for clients that send long
+         * AUTH responses (OAuth tokens) or many parameters. Default off.
+         */
+        public Builder tolerantLineLength(boolean tolerant) {
+            this.tolerantLineLength = tolerant;
             return this;
         }
 

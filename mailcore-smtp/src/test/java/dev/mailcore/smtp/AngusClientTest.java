@@ -92,8 +92,8 @@ class AngusClientTest {
         assertThat(Arrays.copyOfRange(raw, raw.length - sent.length, raw.length))
                 .isEqualTo(sent);
         String trace = new String(raw, 0, raw.length - sent.length, StandardCharsets.UTF_8);
-        assertThat(trace).startsWith("Return-Path: <sender@example.org>\r\nReceived: from ");
-        assertThat(trace.lines().filter(l -> !l.startsWith("\t")))
+        assertThat(trace).startsWith("Return-Path: <sender@example.org>\r\nDelivered-To: ");
+        assertThat(trace.lines().filter(l -> !l.startsWith("\t") && !l.startsWith("Delivered-To: ")))
                 .hasSize(2)
                 .allMatch(l -> l.startsWith("Return-Path: ") || l.startsWith("Received: "));
         return trace;
@@ -175,8 +175,13 @@ class AngusClientTest {
         String aliceTrace = deliveredOnce("alice@example.com", sent);
         String bobTrace = deliveredOnce("bob@example.com", sent);
         assertThat(aliceTrace).contains("for <alice@example.com>");
-        // bob@ and sales@ both reach bob: one copy, naming neither address to keep the other private.
+        // bob@ and sales@ both reach bob: one copy, whose Received field names neither address; Delivered-To says
+        // which of his addresses it came by.
         assertThat(bobTrace).doesNotContain("for <");
+        assertThat(bobTrace.lines().filter(l -> l.startsWith("Delivered-To: ")))
+                .containsExactly("Delivered-To: bob@example.com", "Delivered-To: sales@example.com");
+        assertThat(aliceTrace.lines().filter(l -> l.startsWith("Delivered-To: ")))
+                .containsExactly("Delivered-To: alice@example.com");
     }
 
     @Test
@@ -208,5 +213,41 @@ class AngusClientTest {
         send(properties("smtp"), "smtp", null, sent, "alice@example.com");
 
         deliveredOnce("alice@example.com", sent);
+    }
+
+    @Test
+    void utf8AddressesGoThroughWithSmtpUtf8() throws Exception {
+        start(b -> b);
+        smtp.directory.addUser("jösé@example.com", SmtpFixture.PASSWORD);
+        Properties properties = properties("smtp");
+        properties.put("mail.mime.allowutf8", "true");
+        properties.put("mail.smtp.from", "jöran@example.org");
+        Session session = Session.getInstance(properties);
+        byte[] sent = ("From: jöran@example.org\r\nTo: jösé@example.com\r\nSubject: grüße\r\n"
+                        + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n"
+                        + "Content-Transfer-Encoding: 8bit\r\n\r\nhallo\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(sent));
+        InternetAddress to = new InternetAddress();
+        to.setAddress("jösé@example.com");
+        try (Transport transport = session.getTransport("smtp")) {
+            transport.connect("localhost", smtp.port(), null, null);
+            transport.sendMessage(message, new Address[] {to});
+        }
+
+        MessageMeta stored = smtp.inbox("jösé@example.com").getFirst();
+        String raw = new String(smtp.raw("jösé@example.com", stored), StandardCharsets.UTF_8);
+        assertThat(raw)
+                .startsWith("Return-Path: <jöran@example.org>\r\nDelivered-To: jösé@example.com\r\n")
+                .contains("with UTF8SMTP id ")
+                .contains("Subject: grüße");
+    }
+
+    @Test
+    void aSubAddressReachesItsUserAndShowsInDeliveredTo() throws Exception {
+        start(b -> b);
+        byte[] sent = message("tagged", "hi\r\n");
+        send(properties("smtp"), "smtp", null, sent, "alice+news@example.com");
+        assertThat(deliveredOnce("alice@example.com", sent)).contains("Delivered-To: alice+news@example.com\r\n");
     }
 }

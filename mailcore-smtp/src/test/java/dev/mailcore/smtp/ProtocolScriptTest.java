@@ -20,7 +20,8 @@ class ProtocolScriptTest {
             String raw = new String(smtp.raw(
                     "alice@example.com", smtp.inbox("alice@example.com").getFirst()));
             assertThat(raw)
-                    .startsWith("Return-Path: <sender@example.org>\r\nReceived: from client.example.org ([127.0.0.1])")
+                    .startsWith("Return-Path: <sender@example.org>\r\nDelivered-To: alice@example.com\r\n"
+                            + "Received: from client.example.org ([127.0.0.1])")
                     .endsWith("\r\nSubject: pipelined\r\n\r\n.a line that starts with a dot\r\n");
         }
     }

@@ -7,101 +7,108 @@ package dev.mailcore.smtp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.mailcore.api.MessageMeta;
-import java.io.BufferedReader;
+import dev.mailcore.imap.ImapServer;
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class RobustnessTest {
-    /** A minimal client over a raw socket. */
-    private static final class Client implements AutoCloseable {
-        final Socket socket;
-        final OutputStream out;
-        final BufferedReader in;
+    @Test
+    void fiftyParallelSendersOfTwentyMessagesEachAreStoredExactlyOnceAndReadableOverImap() throws Exception {
+        int senders = 50;
+        int messages = 20;
+        try (SmtpFixture smtp = new SmtpFixture();
+                ExecutorService pool = Executors.newFixedThreadPool(senders)) {
+            List<Future<List<String>>> running = new ArrayList<>();
+            for (int s = 0; s < senders; s++) {
+                int sender = s;
+                running.add(pool.submit(() -> send(smtp.port(), sender, messages)));
+            }
+            Set<String> acknowledged = new HashSet<>();
+            for (Future<List<String>> sender : running) {
+                acknowledged.addAll(sender.get());
+            }
+            assertThat(acknowledged).hasSize(senders * messages);
 
-        Client(int port) throws IOException {
-            socket = new Socket(InetAddress.getLoopbackAddress(), port);
-            socket.setSoTimeout(20_000);
-            out = socket.getOutputStream();
-            in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-        }
-
-        void send(String text) throws IOException {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
-            out.flush();
-        }
-
-        /** The last line of the next reply. */
-        String reply() throws IOException {
-            String line;
-            do {
-                line = in.readLine();
-            } while (line != null && line.length() > 3 && line.charAt(3) == '-');
-            return line;
-        }
-
-        String command(String line) throws IOException {
-            send(line + "\r\n");
-            return reply();
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
+            List<String> overImap = subjectsOverImap(smtp);
+            assertThat(overImap).hasSize(senders * messages).containsExactlyInAnyOrderElementsOf(acknowledged);
         }
     }
 
-    @Test
-    void twentyParallelSendersOfTenMessagesEachAreStoredExactlyOnce() throws Exception {
-        try (SmtpFixture smtp = new SmtpFixture();
-                ExecutorService pool = Executors.newFixedThreadPool(20)) {
-            List<Future<List<String>>> senders = new ArrayList<>();
-            for (int s = 0; s < 20; s++) {
-                int sender = s;
-                senders.add(pool.submit(() -> {
-                    List<String> replies = new ArrayList<>();
-                    try (Client client = new Client(smtp.port())) {
-                        client.reply();
-                        client.command("EHLO sender" + sender);
-                        for (int m = 0; m < 10; m++) {
-                            client.command("MAIL FROM:<s" + sender + "@example.org>");
-                            client.command("RCPT TO:<alice@example.com>");
-                            client.command("DATA");
-                            replies.add(client.command("Subject: m-" + sender + "-" + m + "\r\n\r\nbody\r\n."));
-                        }
-                        client.command("QUIT");
-                    }
-                    return replies;
-                }));
+    /** Sends {@code count} messages on one connection, every other one with BDAT; returns the subjects acknowledged. */
+    private static List<String> send(int port, int sender, int count) throws IOException {
+        List<String> acknowledged = new ArrayList<>();
+        try (SmtpClient client = new SmtpClient(port)) {
+            client.reply();
+            client.command("EHLO sender" + sender);
+            for (int m = 0; m < count; m++) {
+                String subject = "m-" + sender + "-" + m;
+                client.command("MAIL FROM:<s" + sender + "@example.org>");
+                client.command("RCPT TO:<alice@example.com>");
+                String message = "Subject: " + subject + "\r\n\r\nbody\r\n";
+                String reply;
+                if (m % 2 == 0) {
+                    client.command("DATA");
+                    reply = client.command(message + ".");
+                } else {
+                    reply = client.command("BDAT " + message.length() + " LAST\r\n" + message.strip());
+                }
+                if (reply.startsWith("250 ")) {
+                    acknowledged.add(subject);
+                }
             }
-            for (Future<List<String>> sender : senders) {
-                assertThat(sender.get()).hasSize(10).allMatch(reply -> reply.startsWith("250 2.0.0"));
-            }
+            client.command("QUIT");
+        }
+        return acknowledged;
+    }
 
-            List<MessageMeta> inbox = smtp.inbox("alice@example.com");
-            assertThat(inbox).hasSize(200);
-            assertThat(inbox.stream()
-                            .map(m -> smtp.subject("alice@example.com", m))
-                            .distinct())
-                    .hasSize(200);
+    private static List<String> subjectsOverImap(SmtpFixture smtp) throws Exception {
+        try (ImapServer imap = ImapServer.builder()
+                .store(smtp.store)
+                .directory(smtp.directory)
+                .port(0)
+                .build()) {
+            imap.start();
+            Properties properties = new Properties();
+            properties.put("mail.imap.timeout", "30000");
+            Store store = Session.getInstance(properties).getStore("imap");
+            store.connect("127.0.0.1", imap.port(), "alice@example.com", SmtpFixture.PASSWORD);
+            try {
+                Folder inbox = store.getFolder("INBOX");
+                inbox.open(Folder.READ_ONLY);
+                Message[] all = inbox.getMessages();
+                FetchProfile profile = new FetchProfile();
+                profile.add(FetchProfile.Item.ENVELOPE);
+                inbox.fetch(all, profile);
+                List<String> subjects = new ArrayList<>();
+                for (Message message : all) {
+                    subjects.add(message.getSubject());
+                }
+                inbox.close(false);
+                return subjects;
+            } finally {
+                store.close();
+            }
         }
     }
 
     @Test
     void aConnectionDroppedMidDataStoresNothing() throws Exception {
         try (SmtpFixture smtp = new SmtpFixture()) {
-            try (Client client = new Client(smtp.port())) {
+            try (SmtpClient client = new SmtpClient(smtp.port())) {
                 client.reply();
                 client.command("EHLO client");
                 client.command("MAIL FROM:<a@example.org>");
@@ -111,7 +118,7 @@ class RobustnessTest {
                 client.send("Subject: cut\r\n\r\n" + "half a message\r\n".repeat(50_000));
             }
             // A complete message after it, on another connection, shows the server went on.
-            try (Client client = new Client(smtp.port())) {
+            try (SmtpClient client = new SmtpClient(smtp.port())) {
                 client.reply();
                 client.command("EHLO client");
                 client.command("MAIL FROM:<a@example.org>");
@@ -127,7 +134,7 @@ class RobustnessTest {
     @Test
     void anIdleClientGets421AndIsDisconnected() throws Exception {
         try (SmtpFixture smtp = new SmtpFixture(b -> b.idleTimeout(Duration.ofSeconds(1)));
-                Client client = new Client(smtp.port())) {
+                SmtpClient client = new SmtpClient(smtp.port())) {
             assertThat(client.reply()).startsWith("220 ");
             await().atMost(Duration.ofSeconds(15))
                     .untilAsserted(() -> assertThat(client.reply()).startsWith("421 4.4.2"));
@@ -138,7 +145,7 @@ class RobustnessTest {
     @Test
     void aRefusedDataLeavesPipelinedCommandsToBeReadAsCommands() throws Exception {
         try (SmtpFixture smtp = new SmtpFixture();
-                Client client = new Client(smtp.port())) {
+                SmtpClient client = new SmtpClient(smtp.port())) {
             client.reply();
             client.command("EHLO client");
             client.send("MAIL FROM:<a@example.org>\r\nRCPT TO:<nobody@example.com>\r\nDATA\r\nNOOP\r\n");

@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>{@code C: text} sends text and CRLF; {@code {{x*N}}} in it stands for N times x.
+ *   <li>{@code B: text} sends text without CRLF, with {@code \r} and {@code \n} standing for CR and LF (a BDAT
+ *       chunk).
  *   <li>{@code S: regex} the next server line must match the regex.
  *   <li>{@code CLOSED} the server must have closed the connection.
  *   <li>{@code #} starts a comment; blank lines are ignored.
@@ -57,6 +59,12 @@ final class ScriptRunner {
                     String text = expand(line.substring(Math.min(3, line.length())));
                     transcript.add("C: " + abbreviate(text));
                     batch.append(text).append("\r\n");
+                    continue;
+                }
+                if (line.startsWith("B: ")) {
+                    String text = expand(line.substring(3)).replace("\\r", "\r").replace("\\n", "\n");
+                    transcript.add("B: " + abbreviate(line.substring(3)));
+                    batch.append(text);
                     continue;
                 }
                 if (!batch.isEmpty()) {

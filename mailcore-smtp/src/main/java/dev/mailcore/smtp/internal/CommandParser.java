@@ -37,6 +37,13 @@ public final class CommandParser {
                 yield new SmtpCommand.Rcpt(path.address(), parameters(path.rest()));
             }
             case "DATA" -> noArgument(verb, argument, new SmtpCommand.Data());
+            case "BDAT" -> {
+                SmtpCommand.Bdat bdat = SmtpLiterals.bdat(line);
+                if (bdat == null) {
+                    throw new SyntaxError("BDAT needs a chunk size and optionally LAST");
+                }
+                yield bdat;
+            }
             case "RSET" -> noArgument(verb, argument, new SmtpCommand.Rset());
             case "QUIT" -> noArgument(verb, argument, new SmtpCommand.Quit());
             case "STARTTLS" -> noArgument(verb, argument, new SmtpCommand.StartTls());

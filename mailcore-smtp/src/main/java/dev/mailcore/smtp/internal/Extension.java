@@ -35,6 +35,30 @@ public enum Extension {
             return Optional.of("ENHANCEDSTATUSCODES");
         }
     },
+    SMTPUTF8 {
+        @Override
+        Optional<String> keyword(Context context) {
+            return Optional.of("SMTPUTF8");
+        }
+    },
+    CHUNKING {
+        @Override
+        Optional<String> keyword(Context context) {
+            return Optional.of("CHUNKING");
+        }
+    },
+    BINARYMIME {
+        @Override
+        Optional<String> keyword(Context context) {
+            return Optional.of("BINARYMIME");
+        }
+    },
+    DSN {
+        @Override
+        Optional<String> keyword(Context context) {
+            return Optional.of("DSN");
+        }
+    },
     STARTTLS {
         @Override
         Optional<String> keyword(Context context) {

@@ -36,22 +36,16 @@ public final class FilterChain {
         Map<Integer, Reply> refused = new HashMap<>();
         List<String> recipients = envelope.recipients();
         for (MessageFilter filter : filters) {
-            List<String> open = new ArrayList<>();
+            List<Integer> open = new ArrayList<>();
             for (int i = 0; i < recipients.size(); i++) {
                 if (!refused.containsKey(i)) {
-                    open.add(recipients.get(i));
+                    open.add(i);
                 }
             }
             if (open.isEmpty()) {
                 break;
             }
-            Envelope visible = new Envelope(
-                    envelope.sender(),
-                    open,
-                    envelope.helo(),
-                    envelope.client(),
-                    envelope.secure(),
-                    envelope.authenticatedLogin());
+            Envelope visible = envelope.withRecipients(open);
             Verdict verdict;
             Reply failure = null;
             try (InputStream message = content.open()) {

@@ -48,17 +48,7 @@ public final class LocalDelivery {
     private Reply deliverTo(AccountId account, Literal content, TraceHeaders trace, List<Recipient> all) {
         List<Recipient> theirs =
                 all.stream().filter(r -> r.account().equals(account)).toList();
-        byte[] header = new TraceHeaders(
-                        trace.reversePath(),
-                        trace.helo(),
-                        trace.client(),
-                        trace.hostname(),
-                        trace.protocol(),
-                        trace.tls(),
-                        trace.id(),
-                        theirs,
-                        trace.when())
-                .encode();
+        byte[] header = trace.forRecipients(theirs).encode();
         try {
             Mailbox inbox = store.mailboxes()
                     .byPath(account, "INBOX")

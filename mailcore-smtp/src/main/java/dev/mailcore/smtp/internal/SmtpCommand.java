@@ -23,6 +23,9 @@ public sealed interface SmtpCommand {
 
     record Data() implements SmtpCommand {}
 
+    /** BDAT (RFC 3030): a chunk of {@code size} octets, the message's last when {@code last}. */
+    record Bdat(long size, boolean last) implements SmtpCommand {}
+
     record Rset() implements SmtpCommand {}
 
     record Noop() implements SmtpCommand {}

@@ -5,6 +5,7 @@
 package dev.mailcore.smtp.internal;
 
 import dev.mailcore.api.Account;
+import dev.mailcore.api.OutboundRecipient;
 import dev.mailcore.net.AuthBackoff;
 import dev.mailcore.net.Connection;
 import dev.mailcore.net.Frame;
@@ -12,14 +13,13 @@ import dev.mailcore.net.Literal;
 import dev.mailcore.net.ProtocolHandler;
 import dev.mailcore.smtp.Envelope;
 import dev.mailcore.smtp.SmtpMode;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,14 +35,23 @@ public final class SmtpSession implements ProtocolHandler {
     private final Connection connection;
     private final SmtpSettings settings;
     private final RecipientPolicy policy;
-    private final LocalDelivery delivery;
+    private final Handoff handoff;
     private final SaslExchange sasl;
     private String helo;
     private boolean extended;
     private Account account;
     private String reversePath;
+    private MailParameters mailParameters;
     private final List<Recipient> recipients = new ArrayList<>();
+    /** The BDAT chunks of the open transaction, null outside one. */
+    private BdatTransfer chunks;
+
     private boolean receivingData;
+    private Alarm dataDeadline;
+    /** Whether the framer holds after the line being executed (a DATA line that came alone). */
+    private boolean lineHeld;
+
+    private boolean greeted;
     private int badCommands;
     private int transactions;
     private boolean closing;
@@ -50,8 +59,9 @@ public final class SmtpSession implements ProtocolHandler {
     public SmtpSession(Connection connection, SmtpSettings settings) {
         this.connection = connection;
         this.settings = settings;
-        this.policy = new RecipientPolicy(settings.directory());
-        this.delivery = new LocalDelivery(settings.store());
+        this.policy =
+                new RecipientPolicy(settings.directory(), settings.outboundQueue() != null, settings.captureMode());
+        this.handoff = new Handoff(settings);
         this.sasl = new SaslExchange(
                 settings.directory(),
                 new AuthBackoff(settings.authBackoff(), settings.authBackoff().multipliedBy(16)));
@@ -59,6 +69,19 @@ public final class SmtpSession implements ProtocolHandler {
 
     @Override
     public void connected() {
+        if (settings.greetingDelay().isZero()) {
+            greet();
+        } else {
+            // What arrives before the greeting comes from a client that does not wait for the server: spam software.
+            Alarm.after(connection, settings.greetingDelay(), this::greet);
+        }
+    }
+
+    private void greet() {
+        if (closing) {
+            return;
+        }
+        greeted = true;
         String kind = settings.mode() == SmtpMode.LMTP ? "LMTP" : "ESMTP";
         send(new Reply(220, null, List.of(settings.hostname() + " " + kind + " Mailcore ready")));
     }
@@ -69,25 +92,63 @@ public final class SmtpSession implements ProtocolHandler {
             discard(frame);
             return;
         }
+        if (!greeted) {
+            discard(frame);
+            send(Reply.of(554, "5.5.1", settings.hostname() + " Talking before the greeting; closing"));
+            close();
+            return;
+        }
         if (receivingData) {
             receivingData = false;
+            dataDeadline.cancel();
             message(frame);
             return;
         }
         switch (frame) {
-            case Frame.TooLong tooLong -> bad(Reply.of(500, "5.5.2", "Line too long"));
+            case Frame.TooLong tooLong -> {
+                failChunks(Reply.of(500, "5.5.2", "Line too long"));
+                bad(Reply.of(500, "5.5.2", "Line too long"));
+            }
             case Frame.Request request -> {
-                byte[] line = ((Frame.Line) request.parts().getFirst()).bytes();
-                boolean held = SmtpLiterals.isData(line, line.length);
                 try {
-                    line(new String(line, StandardCharsets.UTF_8));
+                    steps(request);
                 } finally {
-                    if (held && !receivingData) {
-                        connection.resumeLines();
-                    }
+                    request.close();
                 }
             }
         }
+    }
+
+    private void steps(Frame.Request request) {
+        List<ChunkedRequest.Step> steps = ChunkedRequest.steps(request);
+        ChunkedRequest.Step first = steps.getFirst();
+        lineHeld = steps.size() == 1 && !first.hasChunk() && SmtpLiterals.isData(first.line(), first.line().length);
+        try {
+            for (ChunkedRequest.Step step : steps) {
+                if (closing) {
+                    return;
+                }
+                if (step.hasChunk()) {
+                    chunk(step);
+                } else {
+                    line(step.line());
+                }
+            }
+        } finally {
+            if (lineHeld && !receivingData) {
+                connection.resumeLines();
+            }
+            lineHeld = false;
+        }
+    }
+
+    @Override
+    public void closed() {
+        // A connection dropped in the middle of BDAT leaves nothing behind.
+        if (receivingData) {
+            dataDeadline.cancel();
+        }
+        resetTransaction();
     }
 
     @Override
@@ -100,7 +161,19 @@ public final class SmtpSession implements ProtocolHandler {
         send(Reply.of(421, "4.4.2", settings.hostname() + " Idle for too long, closing"));
     }
 
-    private void line(String line) {
+    private void line(byte[] bytes) {
+        String line;
+        try {
+            line = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            bad(Reply.of(500, "5.5.2", "The command line is not UTF-8"));
+            return;
+        }
         if (sasl.inProgress()) {
             authenticated(sasl.respond(line));
             return;
@@ -130,6 +203,7 @@ public final class SmtpSession implements ProtocolHandler {
             case SmtpCommand.Mail mail -> mail(mail);
             case SmtpCommand.Rcpt rcpt -> rcpt(rcpt);
             case SmtpCommand.Data data -> data();
+            case SmtpCommand.Bdat bdat -> bdat(bdat, null, (byte) 0);
             case SmtpCommand.Rset rset -> {
                 resetTransaction();
                 send(OK);
@@ -137,11 +211,11 @@ public final class SmtpSession implements ProtocolHandler {
             case SmtpCommand.Noop noop -> send(OK);
             case SmtpCommand.Quit quit -> {
                 send(Reply.of(221, "2.0.0", settings.hostname() + " closing connection"));
-                closing = true;
-                connection.close();
+                close();
             }
             case SmtpCommand.Help help ->
-                send(Reply.of(214, "2.0.0", "Commands: HELO EHLO MAIL RCPT DATA RSET NOOP QUIT HELP AUTH STARTTLS"));
+                send(Reply.of(
+                        214, "2.0.0", "Commands: HELO EHLO MAIL RCPT DATA BDAT RSET NOOP QUIT HELP AUTH STARTTLS"));
             case SmtpCommand.Vrfy vrfy ->
                 send(Reply.of(252, "2.5.0", "Address verification is off; send the message and delivery is tried"));
             case SmtpCommand.StartTls startTls -> startTls();
@@ -177,41 +251,27 @@ public final class SmtpSession implements ProtocolHandler {
             bad(Reply.of(503, "5.5.1", "A transaction is already open; RSET first"));
             return;
         }
-        if (settings.mode() == SmtpMode.SUBMISSION && account == null) {
+        if (settings.mode() == SmtpMode.SUBMISSION && account == null && !settings.captureMode()) {
             send(Reply.of(530, "5.7.0", "Authentication required"));
             return;
         }
-        for (Map.Entry<String, String> parameter : mail.parameters().entrySet()) {
-            switch (parameter.getKey()) {
-                case "SIZE" -> {
-                    long size;
-                    try {
-                        size = Long.parseLong(parameter.getValue());
-                    } catch (NumberFormatException e) {
-                        bad(Reply.of(501, "5.5.4", "Bad SIZE value"));
-                        return;
-                    }
-                    if (size > settings.maxMessageSize()) {
-                        send(Reply.of(552, "5.3.4", "Message too big; the limit is " + settings.maxMessageSize()));
-                        return;
-                    }
-                }
-                case "BODY" -> {
-                    String body = parameter.getValue().toUpperCase(Locale.ROOT);
-                    if (!body.equals("7BIT") && !body.equals("8BITMIME")) {
-                        bad(Reply.of(501, "5.5.4", "BODY must be 7BIT or 8BITMIME"));
-                        return;
-                    }
-                }
-                case "AUTH" -> {
-                    // RFC 4954: the original submitter; accepted and not used yet.
-                }
-                default -> {
-                    bad(Reply.of(555, "5.5.4", "Unsupported parameter " + parameter.getKey()));
-                    return;
-                }
-            }
+        MailParameters parameters;
+        try {
+            parameters = MailParameters.parse(mail.parameters());
+        } catch (ParameterError e) {
+            refuse(e.reply());
+            return;
         }
+        if (parameters.size() > settings.maxMessageSize()) {
+            send(Reply.of(552, "5.3.4", "Message too big; the limit is " + settings.maxMessageSize()));
+            return;
+        }
+        if (!parameters.smtpUtf8() && !isAscii(mail.reversePath())) {
+            send(Reply.of(553, "5.6.7", "A non-ASCII address needs SMTPUTF8"));
+            return;
+        }
+        mailParameters = parameters;
+        chunks = new BdatTransfer(settings.maxMessageSize());
         reversePath = mail.reversePath();
         send(Reply.of(250, "2.1.0", "Sender OK"));
     }
@@ -221,12 +281,15 @@ public final class SmtpSession implements ProtocolHandler {
             bad(Reply.of(503, "5.5.1", "Need MAIL before RCPT"));
             return;
         }
-        if (!rcpt.parameters().isEmpty()) {
-            bad(Reply.of(
-                    555,
-                    "5.5.4",
-                    "Unsupported parameter "
-                            + rcpt.parameters().keySet().iterator().next()));
+        OutboundRecipient parameters;
+        try {
+            parameters = RcptParameters.parse(rcpt.forwardPath(), rcpt.parameters());
+        } catch (ParameterError e) {
+            refuse(e.reply());
+            return;
+        }
+        if (!mailParameters.smtpUtf8() && !isAscii(rcpt.forwardPath())) {
+            send(Reply.of(553, "5.6.7", "A non-ASCII address needs SMTPUTF8"));
             return;
         }
         if (recipients.size() >= settings.maxRecipients()) {
@@ -235,7 +298,7 @@ public final class SmtpSession implements ProtocolHandler {
         }
         switch (policy.decide(rcpt.forwardPath(), account != null)) {
             case RecipientPolicy.Decision.Accept accept -> {
-                recipients.add(new Recipient(rcpt.forwardPath(), accept.account()));
+                recipients.add(new Recipient(parameters, accept.account()));
                 send(Reply.of(250, "2.1.5", "Recipient OK"));
             }
             case RecipientPolicy.Decision.Refuse refuse -> send(refuse.reply());
@@ -251,36 +314,115 @@ public final class SmtpSession implements ProtocolHandler {
             bad(Reply.of(503, "5.5.1", "Need RCPT before DATA"));
             return;
         }
+        if (chunks.started()) {
+            bad(Reply.of(503, "5.5.1", "DATA cannot follow BDAT in one transaction"));
+            return;
+        }
+        if (mailParameters.binary()) {
+            bad(Reply.of(503, "5.5.1", "BODY=BINARYMIME needs BDAT"));
+            return;
+        }
+        if (!lineHeld) {
+            // Only a DATA line that came alone made the framer hold; the bytes after any other are commands.
+            bad(Reply.of(503, "5.5.1", "DATA must not follow a chunk in the same write"));
+            return;
+        }
         receivingData = true;
         connection.receiveData(settings.maxMessageSize());
+        dataDeadline = Alarm.after(connection, settings.dataTimeout(), () -> {
+            send(Reply.of(421, "4.4.2", settings.hostname() + " DATA took too long, closing"));
+            close();
+        });
         send(new Reply(354, null, List.of("Send the message; end with <CRLF>.<CRLF>")));
     }
 
-    private void message(Frame frame) {
-        List<Reply> replies;
+    /** A BDAT line followed by its chunk; the command must announce exactly the chunk the framer read. */
+    private void chunk(ChunkedRequest.Step step) {
+        SmtpCommand command;
         try {
-            replies = switch (frame) {
-                case Frame.TooLong tooLong ->
-                    recipients.stream()
-                            .map(r -> Reply.of(
-                                    552, "5.3.4", "Message too big; the limit is " + settings.maxMessageSize()))
-                            .toList();
-                case Frame.Request request -> deliver((Literal) request.parts().getFirst());
-            };
-        } catch (RuntimeException e) {
-            LOG.warn("connection {}: delivery failed", connection.id(), e);
-            replies = recipients.stream()
-                    .map(r -> Reply.of(451, "4.3.0", "Local error; try again later"))
-                    .toList();
+            command = CommandParser.parse(new String(step.line(), StandardCharsets.ISO_8859_1));
+        } catch (SyntaxError e) {
+            command = null;
+        }
+        if (command instanceof SmtpCommand.Bdat bdat
+                && bdat.size() == step.head().size() + 1) {
+            bdat(bdat, step.head(), step.last());
+        } else {
+            bad(Reply.of(500, "5.5.2", "Command not recognized"));
+        }
+    }
+
+    /** BDAT (RFC 3030); the chunk was read whatever the reply, and is null for an empty one. */
+    private void bdat(SmtpCommand.Bdat bdat, Literal head, byte last) {
+        if (reversePath == null || recipients.isEmpty()) {
+            bad(Reply.of(503, "5.5.1", reversePath == null ? "Need MAIL before BDAT" : "Need RCPT before BDAT"));
+            return;
+        }
+        switch (chunks.chunk(bdat, head, last)) {
+            case BdatTransfer.Outcome.Answer answer -> {
+                send(answer.reply());
+                if (answer.ends()) {
+                    resetTransaction();
+                }
+            }
+            case BdatTransfer.Outcome.Complete complete -> {
+                try {
+                    reply(complete.message());
+                } finally {
+                    complete.message().close();
+                }
+            }
+        }
+    }
+
+    /** The chunk a BDAT line announced was lost with the line: the rest of the transaction fails. */
+    private void failChunks(Reply reply) {
+        if (chunks != null) {
+            chunks.fail(reply);
+        }
+    }
+
+    private void message(Frame frame) {
+        try {
+            switch (frame) {
+                case Frame.TooLong tooLong -> {
+                    replyAll(Reply.of(552, "5.3.4", "Message too big; the limit is " + settings.maxMessageSize()));
+                    resetTransaction();
+                }
+                case Frame.Request request -> reply((Literal) request.parts().getFirst());
+            }
         } finally {
             discard(frame);
         }
-        if (settings.mode() == SmtpMode.LMTP) {
-            replies.forEach(this::send);
-        } else {
-            send(summary(replies));
+    }
+
+    /** Delivers a whole message (after DATA or the last BDAT), answers and ends the transaction. */
+    private void reply(Literal content) {
+        try {
+            List<Reply> replies;
+            try {
+                replies = deliver(content);
+            } catch (RuntimeException e) {
+                LOG.warn("connection {}: delivery failed", connection.id(), e);
+                replyAll(Reply.of(451, "4.3.0", "Local error; try again later"));
+                return;
+            }
+            if (settings.mode() == SmtpMode.LMTP) {
+                replies.forEach(this::send);
+            } else {
+                send(summary(replies));
+            }
+        } finally {
+            resetTransaction();
         }
-        resetTransaction();
+    }
+
+    private void replyAll(Reply reply) {
+        if (settings.mode() == SmtpMode.LMTP) {
+            recipients.forEach(r -> send(reply));
+        } else {
+            send(reply);
+        }
     }
 
     private List<Reply> deliver(Literal content) {
@@ -291,14 +433,11 @@ public final class SmtpSession implements ProtocolHandler {
                 helo,
                 connection.remoteAddress(),
                 connection.isSecure(),
-                Optional.ofNullable(account).map(Account::login));
-        Map<Integer, Reply> refused = settings.filters().refusals(envelope, content);
-        List<Recipient> accepted = new ArrayList<>();
-        for (int i = 0; i < recipients.size(); i++) {
-            if (!refused.containsKey(i)) {
-                accepted.add(recipients.get(i));
-            }
-        }
+                Optional.ofNullable(account).map(Account::login),
+                mailParameters.smtpUtf8(),
+                mailParameters.ret(),
+                mailParameters.envelopeId(),
+                recipients.stream().map(Recipient::parameters).toList());
         TraceHeaders trace = new TraceHeaders(
                 reversePath,
                 helo,
@@ -307,16 +446,9 @@ public final class SmtpSession implements ProtocolHandler {
                 protocol(),
                 connection.tlsSession(),
                 Long.toString(connection.id(), 36) + "." + transactions,
-                accepted,
+                recipients,
                 ZonedDateTime.now(settings.clock()));
-        Iterator<Reply> delivered = accepted.isEmpty()
-                ? Collections.emptyIterator()
-                : delivery.deliver(accepted, content, trace).iterator();
-        List<Reply> replies = new ArrayList<>(recipients.size());
-        for (int i = 0; i < recipients.size(); i++) {
-            replies.add(refused.containsKey(i) ? refused.get(i) : delivered.next());
-        }
-        return replies;
+        return handoff.deliver(envelope, recipients, content, trace);
     }
 
     /**
@@ -332,11 +464,13 @@ public final class SmtpSession implements ProtocolHandler {
                 .orElse(replies.getFirst());
     }
 
+    /** The "with" keyword of the Received field (RFC 3848, and RFC 6531 for SMTPUTF8). */
     private String protocol() {
-        String base = settings.mode() == SmtpMode.LMTP ? "LMTP" : extended ? "ESMTP" : "SMTP";
-        if (base.equals("SMTP")) {
-            return base;
+        boolean lmtp = settings.mode() == SmtpMode.LMTP;
+        if (!lmtp && !extended) {
+            return "SMTP";
         }
+        String base = mailParameters.smtpUtf8() ? (lmtp ? "UTF8LMTP" : "UTF8SMTP") : lmtp ? "LMTP" : "ESMTP";
         return base + (connection.isSecure() ? "S" : "") + (account != null ? "A" : "");
     }
 
@@ -400,7 +534,31 @@ public final class SmtpSession implements ProtocolHandler {
 
     private void resetTransaction() {
         reversePath = null;
+        mailParameters = null;
         recipients.clear();
+        if (chunks != null) {
+            chunks.discard();
+            chunks = null;
+        }
+    }
+
+    /** A refused parameter: syntax errors count as client mistakes. */
+    private void refuse(Reply reply) {
+        if (reply.code() == 501 || reply.code() == 555) {
+            bad(reply);
+        } else {
+            send(reply);
+        }
+    }
+
+    private static boolean isAscii(String text) {
+        return text.chars().allMatch(c -> c < 0x80);
+    }
+
+    private void close() {
+        closing = true;
+        resetTransaction();
+        connection.close();
     }
 
     /** Answers a client mistake; too many of them end the connection. */
@@ -408,8 +566,7 @@ public final class SmtpSession implements ProtocolHandler {
         send(reply);
         if (++badCommands >= settings.maxBadCommands()) {
             send(Reply.of(421, "4.7.0", settings.hostname() + " Too many errors, closing"));
-            closing = true;
-            connection.close();
+            close();
         }
     }
 

@@ -13,7 +13,8 @@ import java.util.Optional;
 import javax.net.ssl.SSLSession;
 
 /**
- * The Return-Path and Received header fields (RFC 5321 section 4.4) put in front of a delivered message.
+ * The trace header fields put in front of a message: Received (RFC 5321 section 4.4) on every message, and at final
+ * delivery Return-Path and one Delivered-To per recipient address the copy is for.
  *
  * @param protocol the "with" keyword of RFC 3848: SMTP, ESMTP, ESMTPS, ESMTPA, ESMTPSA, LMTP, ...
  */
@@ -28,9 +29,32 @@ public record TraceHeaders(
         List<Recipient> recipients,
         ZonedDateTime when) {
 
+    /** The same trace for the copy of some of the recipients. */
+    public TraceHeaders forRecipients(List<Recipient> theirs) {
+        return new TraceHeaders(reversePath, helo, client, hostname, protocol, tls, id, theirs, when);
+    }
+
+    /** Return-Path, Delivered-To and Received: the fields of a copy delivered to a local mailbox. */
     public byte[] encode() {
         StringBuilder sb = new StringBuilder();
         sb.append("Return-Path: <").append(reversePath).append(">\r\n");
+        // Delivered-To names the address as the client gave it, so a user can see which alias or +tag it came by.
+        recipients.stream()
+                .map(Recipient::address)
+                .distinct()
+                .forEach(address -> sb.append("Delivered-To: ").append(address).append("\r\n"));
+        received(sb);
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The Received field alone: what a message relayed to another server gets. */
+    public byte[] encodeReceived() {
+        StringBuilder sb = new StringBuilder();
+        received(sb);
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void received(StringBuilder sb) {
         sb.append("Received: from ").append(helo);
         if (client != null && client.getAddress() != null) {
             sb.append(" ([").append(client.getAddress().getHostAddress()).append("])");
@@ -49,6 +73,5 @@ public record TraceHeaders(
         sb.append("; ")
                 .append(DateTimeFormatter.RFC_1123_DATE_TIME.format(when))
                 .append("\r\n");
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 }
