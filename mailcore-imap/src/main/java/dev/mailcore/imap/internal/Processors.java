@@ -31,6 +31,7 @@ import dev.mailcore.imap.internal.processor.StartTlsProcessor;
 import dev.mailcore.imap.internal.processor.StatusProcessor;
 import dev.mailcore.imap.internal.processor.StoreProcessor;
 import dev.mailcore.imap.internal.processor.SubscribeProcessor;
+import dev.mailcore.imap.internal.processor.ThreadProcessor;
 import dev.mailcore.imap.internal.processor.UnauthenticateProcessor;
 import dev.mailcore.imap.internal.processor.UnselectProcessor;
 import java.util.HashMap;
@@ -83,6 +84,7 @@ public final class Processors {
                 new CopyProcessor(),
                 new SearchProcessor(),
                 new SortProcessor(),
+                new ThreadProcessor(),
                 new QuotaProcessor(),
                 new UnauthenticateProcessor(),
                 new IdleProcessor()));
