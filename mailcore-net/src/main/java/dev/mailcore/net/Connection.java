@@ -48,6 +48,18 @@ public interface Connection {
     void startTls(ByteBuffer reply);
 
     /**
+     * Writes the protocol's reply to its compress command uncompressed, then compresses everything written and
+     * inflates everything read with raw DEFLATE (RFC 4978, RFC 1951), each write flushed on its own so a reply is never
+     * held back. Inside TLS when the connection is encrypted.
+     *
+     * @throws IllegalStateException when the connection is already compressed
+     */
+    void startCompression(ByteBuffer reply);
+
+    /** Whether {@link #startCompression} has been called. */
+    boolean isCompressed();
+
+    /**
      * Runs a task in this connection's order: after the events already queued, never at the same time as another
      * event of this connection (for work that starts elsewhere, such as a change notification during IMAP IDLE).
      */

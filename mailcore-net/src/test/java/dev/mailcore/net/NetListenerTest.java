@@ -43,6 +43,10 @@ class NetListenerTest {
             }
             String line = new String(
                     ((Frame.Line) ((Frame.Request) frame).parts().getFirst()).bytes(), StandardCharsets.UTF_8);
+            if (line.equals("compress")) {
+                connection.startCompression(ByteBuffer.wrap("COMPRESSING\r\n".getBytes(StandardCharsets.US_ASCII)));
+                return;
+            }
             if (line.equals("slow")) {
                 started.countDown();
                 try {
@@ -124,6 +128,42 @@ class NetListenerTest {
             assertThat(in.readLine()).isNull();
             closer.join();
         }
+    }
+
+    @Test
+    void compressesBothWaysAfterTheReply() throws Exception {
+        try (NetListener listener = listener();
+                Socket socket = new Socket(InetAddress.getLoopbackAddress(), listener.port())) {
+            BufferedReader plain = reader(socket);
+            socket.getOutputStream().write("compress\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(plain.readLine()).isEqualTo("hello local");
+            assertThat(plain.readLine()).isEqualTo("COMPRESSING");
+
+            var out = new java.util.zip.DeflaterOutputStream(
+                    socket.getOutputStream(), new java.util.zip.Deflater(6, true), true);
+            // Byte by byte: InputStreamReader waits for more when InflaterInputStream.available() says 1.
+            var in = new java.util.zip.InflaterInputStream(socket.getInputStream(), new java.util.zip.Inflater(true));
+            out.write("one\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(line(in)).isEqualTo("ONE");
+            out.write("two\r\nthree\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(line(in)).isEqualTo("TWO");
+            assertThat(line(in)).isEqualTo("THREE");
+        }
+    }
+
+    private static String line(java.io.InputStream in) throws java.io.IOException {
+        StringBuilder line = new StringBuilder();
+        for (int b = in.read(); b != '\n'; b = in.read()) {
+            if (b < 0) {
+                throw new java.io.EOFException(line.toString());
+            }
+            if (b != '\r') {
+                line.append((char) b);
+            }
+        }
+        return line.toString();
     }
 
     private static BufferedReader reader(Socket socket) throws java.io.IOException {

@@ -154,6 +154,9 @@ public sealed interface Command {
     /** UNAUTHENTICATE (RFC 8437). */
     record Unauthenticate(String tag) implements Command {}
 
+    /** COMPRESS (RFC 4978) with the mechanism the client asked for, uppercase. */
+    record Compress(String tag, String mechanism) implements Command {}
+
     /** How STORE changes flags. */
     enum StoreMode {
         ADD,

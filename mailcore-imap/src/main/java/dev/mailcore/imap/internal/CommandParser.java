@@ -113,6 +113,10 @@ public final class CommandParser {
             case "GETQUOTA" -> new Command.GetQuota(tag, arg(r), false);
             case "GETQUOTAROOT" -> new Command.GetQuota(tag, arg(r), true);
             case "UNAUTHENTICATE" -> new Command.Unauthenticate(tag);
+            case "COMPRESS" -> {
+                r.space();
+                yield new Command.Compress(tag, r.atom().toUpperCase(Locale.ROOT));
+            }
             case "FETCH" -> fetch(tag, false, r);
             case "STORE" -> store(tag, false, r);
             case "COPY" -> copy(tag, false, false, r);

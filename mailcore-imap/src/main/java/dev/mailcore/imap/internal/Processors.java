@@ -9,6 +9,7 @@ import dev.mailcore.imap.internal.processor.AuthenticateProcessor;
 import dev.mailcore.imap.internal.processor.CapabilityProcessor;
 import dev.mailcore.imap.internal.processor.CheckProcessor;
 import dev.mailcore.imap.internal.processor.CloseProcessor;
+import dev.mailcore.imap.internal.processor.CompressProcessor;
 import dev.mailcore.imap.internal.processor.CopyProcessor;
 import dev.mailcore.imap.internal.processor.CreateProcessor;
 import dev.mailcore.imap.internal.processor.DeleteProcessor;
@@ -85,6 +86,7 @@ public final class Processors {
                 new SearchProcessor(),
                 new SortProcessor(),
                 new ThreadProcessor(),
+                new CompressProcessor(),
                 new QuotaProcessor(),
                 new UnauthenticateProcessor(),
                 new IdleProcessor()));

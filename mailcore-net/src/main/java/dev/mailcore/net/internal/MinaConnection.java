@@ -17,6 +17,7 @@ import java.util.concurrent.Executor;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSession;
 import org.apache.mina.core.buffer.IoBuffer;
+import org.apache.mina.core.filterchain.IoFilterChain;
 import org.apache.mina.core.future.WriteFuture;
 import org.apache.mina.core.session.IoSession;
 import org.slf4j.Logger;
@@ -44,6 +45,7 @@ public final class MinaConnection implements Connection, Framer.Output {
     private boolean suspended;
     private boolean tlsPending;
     private boolean closed;
+    private volatile boolean compressed;
 
     public MinaConnection(
             IoSession session,
@@ -128,6 +130,31 @@ public final class MinaConnection implements Connection, Framer.Output {
             }
             session.resumeRead();
         });
+    }
+
+    @Override
+    public void startCompression(ByteBuffer reply) {
+        IoBuffer plain = IoBuffer.wrap(reply);
+        synchronized (lock) {
+            if (compressed) {
+                throw new IllegalStateException("the connection is already compressed");
+            }
+            compressed = true;
+            // In before the reply is written, so nothing written after it can overtake the filter.
+            DeflateFilter filter = new DeflateFilter(plain);
+            IoFilterChain chain = session.getFilterChain();
+            if (chain.contains("tls")) {
+                chain.addAfter("tls", "deflate", filter);
+            } else {
+                chain.addFirst("deflate", filter);
+            }
+        }
+        session.write(plain);
+    }
+
+    @Override
+    public boolean isCompressed() {
+        return compressed;
     }
 
     @Override
