@@ -4,6 +4,7 @@
  */
 package dev.mailcore.net;
 
+import dev.mailcore.net.internal.AddressCounter;
 import dev.mailcore.net.internal.Framer;
 import dev.mailcore.net.internal.MinaConnection;
 import dev.mailcore.net.internal.MinaHandler;
@@ -42,11 +43,13 @@ public final class NetListener implements AutoCloseable {
     private final Builder settings;
     private final NioSocketAcceptor acceptor;
     private final ExecutorService executor;
+    private final AddressCounter counter;
     private volatile boolean started;
     private boolean closed;
 
     private NetListener(Builder settings) {
         this.settings = settings;
+        this.counter = new AddressCounter(settings.connectionLimits);
         this.acceptor = new NioSocketAcceptor(settings.ioThreads);
         this.executor = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name(settings.name + "-", 0).factory());
@@ -82,7 +85,8 @@ public final class NetListener implements AutoCloseable {
                 executor,
                 startTls,
                 implicit,
-                settings.protocol)));
+                settings.protocol,
+                counter)));
         try {
             acceptor.bind(new InetSocketAddress(settings.bindAddress, settings.port));
         } catch (IOException e) {
@@ -141,10 +145,10 @@ public final class NetListener implements AutoCloseable {
         executor.shutdown();
     }
 
-    /** {@link #close(Duration)} with five seconds of grace. */
+    /** {@link #close(Duration)} with the builder's {@linkplain Builder#shutdownGrace grace} (default five seconds). */
     @Override
     public void close() {
-        close(Duration.ofSeconds(5));
+        close(settings.shutdownGrace);
     }
 
     /** Settings of a {@link NetListener}; each may be set once. */
@@ -162,6 +166,8 @@ public final class NetListener implements AutoCloseable {
         private LiteralAnnouncer literals = LiteralAnnouncer.NONE;
         private ProtocolFactory protocol;
         private String name = "mailcore-net";
+        private ConnectionLimits connectionLimits = ConnectionLimits.unlimited();
+        private Duration shutdownGrace = Duration.ofSeconds(5);
 
         private Builder() {}
 
@@ -234,6 +240,21 @@ public final class NetListener implements AutoCloseable {
         /** The protocol; required. */
         public Builder protocol(ProtocolFactory factory) {
             this.protocol = Objects.requireNonNull(factory, "factory");
+            return this;
+        }
+
+        /** Connections open at once, in total and per client address; default unlimited. */
+        public Builder connectionLimits(ConnectionLimits limits) {
+            this.connectionLimits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
+         * How long {@link NetListener#close()} lets commands in flight finish and clients read the protocol's goodbye
+         * before it closes the remaining connections; default five seconds.
+         */
+        public Builder shutdownGrace(Duration grace) {
+            this.shutdownGrace = Objects.requireNonNull(grace, "grace");
             return this;
         }
 

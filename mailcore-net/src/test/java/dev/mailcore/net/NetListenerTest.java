@@ -153,6 +153,43 @@ class NetListenerTest {
         }
     }
 
+    @Test
+    void refusesConnectionsOverThePerAddressLimitWithTheProtocolsLine() throws Exception {
+        ProtocolFactory echo = new ProtocolFactory() {
+            @Override
+            public ProtocolHandler create(Connection connection) {
+                return new Echo(connection, started, release);
+            }
+
+            @Override
+            public String refusal() {
+                return "busy\r\n";
+            }
+        };
+        try (NetListener listener = NetListener.builder()
+                .connectionLimits(new ConnectionLimits(10, 2))
+                .protocol(echo)
+                .build()) {
+            listener.start();
+            Socket first = new Socket(InetAddress.getLoopbackAddress(), listener.port());
+            Socket second = new Socket(InetAddress.getLoopbackAddress(), listener.port());
+            assertThat(reader(first).readLine()).isEqualTo("hello local");
+            assertThat(reader(second).readLine()).isEqualTo("hello local");
+            try (Socket third = new Socket(InetAddress.getLoopbackAddress(), listener.port())) {
+                BufferedReader in = reader(third);
+                assertThat(in.readLine()).isEqualTo("busy");
+                assertThat(in.readLine()).isNull();
+            }
+            first.close();
+            // The slot is free once the server has seen the close.
+            org.awaitility.Awaitility.await().until(() -> listener.connectionCount() == 1);
+            try (Socket again = new Socket(InetAddress.getLoopbackAddress(), listener.port())) {
+                assertThat(reader(again).readLine()).isEqualTo("hello local");
+            }
+            second.close();
+        }
+    }
+
     private static String line(java.io.InputStream in) throws java.io.IOException {
         StringBuilder line = new StringBuilder();
         for (int b = in.read(); b != '\n'; b = in.read()) {

@@ -8,8 +8,10 @@ import dev.mailcore.net.Connection;
 import dev.mailcore.net.Frame;
 import dev.mailcore.net.ProtocolFactory;
 import dev.mailcore.net.ProtocolHandler;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
@@ -46,6 +48,9 @@ public final class MinaConnection implements Connection, Framer.Output {
     private boolean tlsPending;
     private boolean closed;
     private volatile boolean compressed;
+    private final AddressCounter counter;
+    private final String refusal;
+    private InetAddress counted;
 
     public MinaConnection(
             IoSession session,
@@ -53,8 +58,11 @@ public final class MinaConnection implements Connection, Framer.Output {
             Executor executor,
             SSLContext sslContext,
             boolean secure,
-            ProtocolFactory factory) {
+            ProtocolFactory factory,
+            AddressCounter counter) {
         this.session = session;
+        this.counter = counter;
+        this.refusal = factory.refusal();
         this.framer = framer;
         this.executor = executor;
         this.sslContext = sslContext;
@@ -206,7 +214,21 @@ public final class MinaConnection implements Connection, Framer.Output {
         secure = true;
     }
 
+    /** Called when the connection is open (behind a PROXY header: once the header named the client). */
     public void opened() {
+        InetAddress address = remoteAddress().getAddress();
+        synchronized (lock) {
+            if (!counter.tryAcquire(address)) {
+                LOG.debug("connection {}: refused, over the connection limits for {}", id(), address);
+                if (!refusal.isEmpty()) {
+                    session.write(IoBuffer.wrap(refusal.getBytes(StandardCharsets.US_ASCII)));
+                }
+                closed = true;
+                session.closeOnFlush();
+                return;
+            }
+            counted = address;
+        }
         enqueue(handler::connected);
     }
 
@@ -227,6 +249,10 @@ public final class MinaConnection implements Connection, Framer.Output {
 
     public void closedByPeer() {
         synchronized (lock) {
+            if (counted != null) {
+                counter.release(counted);
+                counted = null;
+            }
             closed = true;
             framer.reset();
             dropQueuedFrames();
