@@ -62,6 +62,7 @@ public final class ImapServer implements AutoCloseable {
                 .literals(new ImapLiterals())
                 .connectionLimits(b.connectionLimits)
                 .shutdownGrace(b.shutdownGrace)
+                .proxyProtocol(b.trustedProxies)
                 .protocol(new ProtocolFactory() {
                     @Override
                     public ProtocolHandler create(Connection connection) {
@@ -115,8 +116,18 @@ public final class ImapServer implements AutoCloseable {
         private long maxLiteralSize = 64L << 20;
         private ConnectionLimits connectionLimits = ConnectionLimits.unlimited();
         private Duration shutdownGrace = Duration.ofSeconds(5);
+        private java.util.Set<InetAddress> trustedProxies = java.util.Set.of();
 
         private Builder() {}
+
+        /**
+         * Expects a PROXY protocol header (v1 or v2) from these load balancers; the client address it names counts for
+         * the connection limits and for whether the client is on loopback. Default: off.
+         */
+        public Builder proxyProtocol(java.util.Set<InetAddress> trustedProxies) {
+            this.trustedProxies = java.util.Set.copyOf(trustedProxies);
+            return this;
+        }
 
         /** Connections open at once, in total and per client address; over them a client gets {@code * BYE}. */
         public Builder connectionLimits(ConnectionLimits limits) {

@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** Per-address connection limits and the goodbye of a graceful shutdown, as an IMAP client sees them. */
+/** Per-address connection limits, the PROXY protocol and the goodbye of a graceful shutdown, as a client sees them. */
 class ConnectionLimitsTest {
     @Test
     void aClientOverThePerAddressLimitGetsByeAndIsClosed() throws IOException {
@@ -50,6 +50,26 @@ class ConnectionLimitsTest {
 
             assertThat(in.readLine()).isEqualTo("* BYE server shutting down");
             assertThat(in.readLine()).isNull();
+        }
+    }
+
+    @Test
+    void behindATrustedProxyTheClientsAddressDecidesPlaintextLogin() throws IOException {
+        try (ImapFixture imap =
+                        new ImapFixture(b -> b.proxyProtocol(java.util.Set.of(InetAddress.getLoopbackAddress())));
+                Socket remote = connect(imap);
+                Socket local = connect(imap)) {
+            send(remote, "PROXY TCP4 203.0.113.7 127.0.0.1 51000 143");
+            BufferedReader remoteIn = reader(remote);
+            assertThat(remoteIn.readLine()).contains("LOGINDISABLED");
+            send(remote, "a1 LOGIN alice@example.com secret");
+            assertThat(remoteIn.readLine()).startsWith("a1 NO");
+
+            send(local, "PROXY TCP4 127.0.0.1 127.0.0.1 51000 143");
+            BufferedReader localIn = reader(local);
+            assertThat(localIn.readLine()).doesNotContain("LOGINDISABLED");
+            send(local, "a1 LOGIN alice@example.com secret");
+            assertThat(localIn.readLine()).startsWith("a1 OK");
         }
     }
 

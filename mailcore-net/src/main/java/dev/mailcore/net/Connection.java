@@ -17,7 +17,7 @@ public interface Connection {
     /** A number unique among the listener's connections, for logs. */
     long id();
 
-    /** The client's address. */
+    /** The client's address: behind a trusted proxy, the one its PROXY protocol header named. */
     InetSocketAddress remoteAddress();
 
     /** Whether the client is on a loopback address. */

@@ -8,6 +8,7 @@ import dev.mailcore.net.internal.AddressCounter;
 import dev.mailcore.net.internal.Framer;
 import dev.mailcore.net.internal.MinaConnection;
 import dev.mailcore.net.internal.MinaHandler;
+import dev.mailcore.net.internal.ProxyProtocolFilter;
 import dev.mailcore.net.internal.TlsFilter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +17,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.net.ssl.SSLContext;
@@ -71,6 +73,10 @@ public final class NetListener implements AutoCloseable {
                 .setIdleTime(IdleStatus.READER_IDLE, (int) Math.max(1, settings.idleTimeout.toSeconds()));
         if (settings.tlsMode == TlsMode.IMPLICIT) {
             acceptor.getFilterChain().addFirst("tls", new TlsFilter(settings.sslContext));
+        }
+        if (!settings.trustedProxies.isEmpty()) {
+            // Before TLS: a proxy's header comes ahead of the client's handshake.
+            acceptor.getFilterChain().addFirst("proxy", new ProxyProtocolFilter(settings.trustedProxies));
         }
         boolean implicit = settings.tlsMode == TlsMode.IMPLICIT;
         SSLContext startTls = settings.tlsMode == TlsMode.STARTTLS ? settings.sslContext : null;
@@ -168,6 +174,7 @@ public final class NetListener implements AutoCloseable {
         private String name = "mailcore-net";
         private ConnectionLimits connectionLimits = ConnectionLimits.unlimited();
         private Duration shutdownGrace = Duration.ofSeconds(5);
+        private Set<InetAddress> trustedProxies = Set.of();
 
         private Builder() {}
 
@@ -255,6 +262,17 @@ public final class NetListener implements AutoCloseable {
          */
         public Builder shutdownGrace(Duration grace) {
             this.shutdownGrace = Objects.requireNonNull(grace, "grace");
+            return this;
+        }
+
+        /**
+         * Expects the PROXY protocol header (version 1 or 2) on connections from these addresses, the load balancers
+         * in front of the listener; the client address it names becomes the {@linkplain Connection#remoteAddress()
+         * connection's} for limits, back-off and logs. Connections from other addresses are served as direct clients.
+         * Default: none, the PROXY protocol is off.
+         */
+        public Builder proxyProtocol(Set<InetAddress> trustedProxies) {
+            this.trustedProxies = Set.copyOf(trustedProxies);
             return this;
         }
 

@@ -190,6 +190,54 @@ class NetListenerTest {
         }
     }
 
+    @Test
+    void aTrustedProxysHeaderNamesTheClientForLimitsAndLoopback() throws Exception {
+        ProtocolFactory echo = new ProtocolFactory() {
+            @Override
+            public ProtocolHandler create(Connection connection) {
+                return new Echo(connection, started, release);
+            }
+
+            @Override
+            public String refusal() {
+                return "busy\r\n";
+            }
+        };
+        try (NetListener listener = NetListener.builder()
+                .connectionLimits(new ConnectionLimits(10, 1))
+                .proxyProtocol(java.util.Set.of(InetAddress.getLoopbackAddress()))
+                .protocol(echo)
+                .build()) {
+            listener.start();
+            Socket first = new Socket(InetAddress.getLoopbackAddress(), listener.port());
+            first.getOutputStream()
+                    .write("PROXY TCP4 203.0.113.7 127.0.0.1 51000 143\r\nping\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+            BufferedReader firstIn = reader(first);
+            assertThat(firstIn.readLine()).isEqualTo("hello remote");
+            assertThat(firstIn.readLine()).isEqualTo("PING");
+
+            Socket second = new Socket(InetAddress.getLoopbackAddress(), listener.port());
+            second.getOutputStream().write(dev.mailcore.net.internal.ProxyHeaderTest.v2(0x21, 0x11, 12, true));
+            // Version 2 names 203.0.113.7 as well: over the limit of one per address.
+            BufferedReader secondIn = reader(second);
+            assertThat(secondIn.readLine()).isEqualTo("busy");
+            assertThat(secondIn.readLine()).isNull();
+
+            Socket third = new Socket(InetAddress.getLoopbackAddress(), listener.port());
+            third.getOutputStream()
+                    .write("PROXY TCP4 198.51.100.9 127.0.0.1 51000 143\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(reader(third).readLine()).isEqualTo("hello remote");
+
+            Socket garbage = new Socket(InetAddress.getLoopbackAddress(), listener.port());
+            garbage.getOutputStream().write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(reader(garbage).readLine()).isNull();
+            for (Socket s : new Socket[] {first, second, third, garbage}) {
+                s.close();
+            }
+        }
+    }
+
     private static String line(java.io.InputStream in) throws java.io.IOException {
         StringBuilder line = new StringBuilder();
         for (int b = in.read(); b != '\n'; b = in.read()) {

@@ -77,7 +77,8 @@ public final class MinaConnection implements Connection, Framer.Output {
 
     @Override
     public InetSocketAddress remoteAddress() {
-        return (InetSocketAddress) session.getRemoteAddress();
+        InetSocketAddress proxied = ProxyProtocolFilter.client(session);
+        return proxied != null ? proxied : (InetSocketAddress) session.getRemoteAddress();
     }
 
     @Override
