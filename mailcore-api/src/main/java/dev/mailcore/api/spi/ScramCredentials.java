@@ -67,6 +67,20 @@ public record ScramCredentials(Account account, byte[] salt, int iterations, byt
         }
     }
 
+    /** SCRAM's SaltedPassword: PBKDF2-HMAC-SHA-256 of the password's UTF-8 bytes, 32 bytes long. */
+    public static byte[] saltedPassword(char[] password, byte[] salt, int iterations) {
+        javax.crypto.spec.PBEKeySpec spec = new javax.crypto.spec.PBEKeySpec(password, salt, iterations, 256);
+        try {
+            return javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                    .generateSecret(spec)
+                    .getEncoded();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every Java runtime has PBKDF2WithHmacSHA256", e);
+        } finally {
+            spec.clearPassword();
+        }
+    }
+
     /** HMAC-SHA-256, the HMAC of SCRAM-SHA-256. */
     public static byte[] hmac(byte[] key, byte[] data) {
         try {
