@@ -6,6 +6,8 @@ package dev.mailcore.api;
 
 import dev.mailcore.api.search.SearchQuery;
 import dev.mailcore.api.search.SortKey;
+import dev.mailcore.api.search.ThreadAlgorithm;
+import dev.mailcore.api.search.ThreadNode;
 import java.util.List;
 
 /**
@@ -19,6 +21,14 @@ public interface MessageSearch {
      * @throws MailException {@link ErrorReason#MAILBOX_NOT_FOUND}
      */
     long[] searchUids(AccountId account, MailboxId mailbox, SearchQuery query, List<SortKey> sort);
+
+    /**
+     * The messages of a mailbox that match, grouped into threads by {@code algorithm} (RFC 5256): the roots in order
+     * of sent date (the Date header, or the arrival time without one), ties broken by UID.
+     *
+     * @throws MailException {@link ErrorReason#MAILBOX_NOT_FOUND}
+     */
+    List<ThreadNode> threadUids(AccountId account, MailboxId mailbox, SearchQuery query, ThreadAlgorithm algorithm);
 
     /** The emails of the account that match, in the order of {@code sort} (newest received first when empty). */
     List<EmailId> searchEmails(AccountId account, SearchQuery query, List<SortKey> sort);

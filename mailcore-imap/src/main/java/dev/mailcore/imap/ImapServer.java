@@ -10,7 +10,11 @@ import dev.mailcore.imap.internal.ImapConfig;
 import dev.mailcore.imap.internal.ImapLiterals;
 import dev.mailcore.imap.internal.ImapSession;
 import dev.mailcore.imap.internal.Processors;
+import dev.mailcore.net.Connection;
+import dev.mailcore.net.ConnectionLimits;
 import dev.mailcore.net.NetListener;
+import dev.mailcore.net.ProtocolFactory;
+import dev.mailcore.net.ProtocolHandler;
 import dev.mailcore.net.TlsMode;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -56,7 +60,20 @@ public final class ImapServer implements AutoCloseable {
                 .maxLineLength(b.maxLineLength)
                 .maxLiteralSize(b.maxLiteralSize)
                 .literals(new ImapLiterals())
-                .protocol(connection -> new ImapSession(connection, config));
+                .connectionLimits(b.connectionLimits)
+                .shutdownGrace(b.shutdownGrace)
+                .proxyProtocol(b.trustedProxies)
+                .protocol(new ProtocolFactory() {
+                    @Override
+                    public ProtocolHandler create(Connection connection) {
+                        return new ImapSession(connection, config);
+                    }
+
+                    @Override
+                    public String refusal() {
+                        return "* BYE [UNAVAILABLE] too many connections\r\n";
+                    }
+                });
         if (b.sslContext != null) {
             net.sslContext(b.sslContext);
         }
@@ -97,8 +114,32 @@ public final class ImapServer implements AutoCloseable {
         private Duration idleTimeout = Duration.ofMinutes(31);
         private int maxLineLength = 64 * 1024;
         private long maxLiteralSize = 64L << 20;
+        private ConnectionLimits connectionLimits = ConnectionLimits.unlimited();
+        private Duration shutdownGrace = Duration.ofSeconds(5);
+        private java.util.Set<InetAddress> trustedProxies = java.util.Set.of();
 
         private Builder() {}
+
+        /**
+         * Expects a PROXY protocol header (v1 or v2) from these load balancers; the client address it names counts for
+         * the connection limits and for whether the client is on loopback. Default: off.
+         */
+        public Builder proxyProtocol(java.util.Set<InetAddress> trustedProxies) {
+            this.trustedProxies = java.util.Set.copyOf(trustedProxies);
+            return this;
+        }
+
+        /** Connections open at once, in total and per client address; over them a client gets {@code * BYE}. */
+        public Builder connectionLimits(ConnectionLimits limits) {
+            this.connectionLimits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /** How long {@link ImapServer#close()} lets commands in flight finish before closing; default 5 seconds. */
+        public Builder shutdownGrace(Duration grace) {
+            this.shutdownGrace = Objects.requireNonNull(grace, "grace");
+            return this;
+        }
 
         /** The mail store; required. */
         public Builder store(MailStore store) {

@@ -43,6 +43,7 @@ class ProtocolScriptTest {
                 "within-preview-savedate.txt",
                 "multiappend.txt",
                 "quota-unauthenticate.txt",
+                "rename-inbox.txt",
             })
     void script(String name) throws IOException {
         ScriptRunner.run(name, imap.port());

@@ -67,6 +67,27 @@ class TlsTest {
     }
 
     @Test
+    void compressionRunsInsideStartTls() throws Exception {
+        imap = ImapFixture.withTls(TlsMode.STARTTLS, CERTIFICATE);
+        String body = "compressed inside TLS\r\n".repeat(2_000);
+        imap.deliver("INBOX", "Subject: both\n\n" + body.replace("\r\n", "\n"));
+        Properties properties = trusting("imap");
+        properties.put("mail.imap.starttls.enable", "true");
+        properties.put("mail.imap.starttls.required", "true");
+        properties.put("mail.imap.compress.enable", "true");
+
+        Store store = Session.getInstance(properties).getStore("imap");
+        store.connect("localhost", imap.port(), ImapFixture.USER, ImapFixture.PASSWORD);
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            assertThat(inbox.getMessage(1).getContent()).isEqualTo(body);
+        } finally {
+            store.close();
+        }
+    }
+
+    @Test
     void angusConnectsWithImplicitTls() throws MessagingException {
         imap = ImapFixture.withTls(TlsMode.IMPLICIT, CERTIFICATE);
         imap.deliver("INBOX", "Subject: secret\n\nover TLS\n");

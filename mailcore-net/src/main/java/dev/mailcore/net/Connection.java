@@ -17,7 +17,7 @@ public interface Connection {
     /** A number unique among the listener's connections, for logs. */
     long id();
 
-    /** The client's address. */
+    /** The client's address: behind a trusted proxy, the one its PROXY protocol header named. */
     InetSocketAddress remoteAddress();
 
     /** Whether the client is on a loopback address. */
@@ -57,6 +57,18 @@ public interface Connection {
      * @throws IllegalStateException when {@link #canStartTls()} is false
      */
     void startTls(ByteBuffer reply);
+
+    /**
+     * Writes the protocol's reply to its compress command uncompressed, then compresses everything written and
+     * inflates everything read with raw DEFLATE (RFC 4978, RFC 1951), each write flushed on its own so a reply is never
+     * held back. Inside TLS when the connection is encrypted.
+     *
+     * @throws IllegalStateException when the connection is already compressed
+     */
+    void startCompression(ByteBuffer reply);
+
+    /** Whether {@link #startCompression} has been called. */
+    boolean isCompressed();
 
     /**
      * Runs a task in this connection's order: after the events already queued, never at the same time as another

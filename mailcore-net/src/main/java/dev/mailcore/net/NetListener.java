@@ -4,9 +4,11 @@
  */
 package dev.mailcore.net;
 
+import dev.mailcore.net.internal.AddressCounter;
 import dev.mailcore.net.internal.Framer;
 import dev.mailcore.net.internal.MinaConnection;
 import dev.mailcore.net.internal.MinaHandler;
+import dev.mailcore.net.internal.ProxyProtocolFilter;
 import dev.mailcore.net.internal.TlsFilter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +17,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.net.ssl.SSLContext;
@@ -42,11 +45,13 @@ public final class NetListener implements AutoCloseable {
     private final Builder settings;
     private final NioSocketAcceptor acceptor;
     private final ExecutorService executor;
+    private final AddressCounter counter;
     private volatile boolean started;
     private boolean closed;
 
     private NetListener(Builder settings) {
         this.settings = settings;
+        this.counter = new AddressCounter(settings.connectionLimits);
         this.acceptor = new NioSocketAcceptor(settings.ioThreads);
         this.executor = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name(settings.name + "-", 0).factory());
@@ -69,6 +74,10 @@ public final class NetListener implements AutoCloseable {
         if (settings.tlsMode == TlsMode.IMPLICIT) {
             acceptor.getFilterChain().addFirst("tls", new TlsFilter(settings.sslContext));
         }
+        if (!settings.trustedProxies.isEmpty()) {
+            // Before TLS: a proxy's header comes ahead of the client's handshake.
+            acceptor.getFilterChain().addFirst("proxy", new ProxyProtocolFilter(settings.trustedProxies));
+        }
         boolean implicit = settings.tlsMode == TlsMode.IMPLICIT;
         SSLContext startTls = settings.tlsMode == TlsMode.STARTTLS ? settings.sslContext : null;
         acceptor.setHandler(new MinaHandler(session -> new MinaConnection(
@@ -82,7 +91,8 @@ public final class NetListener implements AutoCloseable {
                 executor,
                 startTls,
                 implicit,
-                settings.protocol)));
+                settings.protocol,
+                counter)));
         try {
             acceptor.bind(new InetSocketAddress(settings.bindAddress, settings.port));
         } catch (IOException e) {
@@ -141,10 +151,10 @@ public final class NetListener implements AutoCloseable {
         executor.shutdown();
     }
 
-    /** {@link #close(Duration)} with five seconds of grace. */
+    /** {@link #close(Duration)} with the builder's {@linkplain Builder#shutdownGrace grace} (default five seconds). */
     @Override
     public void close() {
-        close(Duration.ofSeconds(5));
+        close(settings.shutdownGrace);
     }
 
     /** Settings of a {@link NetListener}; each may be set once. */
@@ -162,6 +172,9 @@ public final class NetListener implements AutoCloseable {
         private LiteralAnnouncer literals = LiteralAnnouncer.NONE;
         private ProtocolFactory protocol;
         private String name = "mailcore-net";
+        private ConnectionLimits connectionLimits = ConnectionLimits.unlimited();
+        private Duration shutdownGrace = Duration.ofSeconds(5);
+        private Set<InetAddress> trustedProxies = Set.of();
 
         private Builder() {}
 
@@ -234,6 +247,32 @@ public final class NetListener implements AutoCloseable {
         /** The protocol; required. */
         public Builder protocol(ProtocolFactory factory) {
             this.protocol = Objects.requireNonNull(factory, "factory");
+            return this;
+        }
+
+        /** Connections open at once, in total and per client address; default unlimited. */
+        public Builder connectionLimits(ConnectionLimits limits) {
+            this.connectionLimits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
+         * How long {@link NetListener#close()} lets commands in flight finish and clients read the protocol's goodbye
+         * before it closes the remaining connections; default five seconds.
+         */
+        public Builder shutdownGrace(Duration grace) {
+            this.shutdownGrace = Objects.requireNonNull(grace, "grace");
+            return this;
+        }
+
+        /**
+         * Expects the PROXY protocol header (version 1 or 2) on connections from these addresses, the load balancers
+         * in front of the listener; the client address it names becomes the {@linkplain Connection#remoteAddress()
+         * connection's} for limits, back-off and logs. Connections from other addresses are served as direct clients.
+         * Default: none, the PROXY protocol is off.
+         */
+        public Builder proxyProtocol(Set<InetAddress> trustedProxies) {
+            this.trustedProxies = Set.copyOf(trustedProxies);
             return this;
         }
 

@@ -9,4 +9,12 @@ package dev.mailcore.net;
 public interface ProtocolFactory {
     /** Called once per connection, before any event of that connection. */
     ProtocolHandler create(Connection connection);
+
+    /**
+     * What a connection refused by the {@link ConnectionLimits} is sent before it is closed, CRLF included: IMAP's
+     * {@code * BYE}, SMTP's {@code 421}. Default: nothing, the connection is just closed.
+     */
+    default String refusal() {
+        return "";
+    }
 }

@@ -43,6 +43,10 @@ class NetListenerTest {
             }
             String line = new String(
                     ((Frame.Line) ((Frame.Request) frame).parts().getFirst()).bytes(), StandardCharsets.UTF_8);
+            if (line.equals("compress")) {
+                connection.startCompression(ByteBuffer.wrap("COMPRESSING\r\n".getBytes(StandardCharsets.US_ASCII)));
+                return;
+            }
             if (line.equals("slow")) {
                 started.countDown();
                 try {
@@ -124,6 +128,127 @@ class NetListenerTest {
             assertThat(in.readLine()).isNull();
             closer.join();
         }
+    }
+
+    @Test
+    void compressesBothWaysAfterTheReply() throws Exception {
+        try (NetListener listener = listener();
+                Socket socket = new Socket(InetAddress.getLoopbackAddress(), listener.port())) {
+            BufferedReader plain = reader(socket);
+            socket.getOutputStream().write("compress\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(plain.readLine()).isEqualTo("hello local");
+            assertThat(plain.readLine()).isEqualTo("COMPRESSING");
+
+            var out = new java.util.zip.DeflaterOutputStream(
+                    socket.getOutputStream(), new java.util.zip.Deflater(6, true), true);
+            // Byte by byte: InputStreamReader waits for more when InflaterInputStream.available() says 1.
+            var in = new java.util.zip.InflaterInputStream(socket.getInputStream(), new java.util.zip.Inflater(true));
+            out.write("one\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(line(in)).isEqualTo("ONE");
+            out.write("two\r\nthree\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(line(in)).isEqualTo("TWO");
+            assertThat(line(in)).isEqualTo("THREE");
+        }
+    }
+
+    @Test
+    void refusesConnectionsOverThePerAddressLimitWithTheProtocolsLine() throws Exception {
+        ProtocolFactory echo = new ProtocolFactory() {
+            @Override
+            public ProtocolHandler create(Connection connection) {
+                return new Echo(connection, started, release);
+            }
+
+            @Override
+            public String refusal() {
+                return "busy\r\n";
+            }
+        };
+        try (NetListener listener = NetListener.builder()
+                .connectionLimits(new ConnectionLimits(10, 2))
+                .protocol(echo)
+                .build()) {
+            listener.start();
+            Socket first = new Socket(InetAddress.getLoopbackAddress(), listener.port());
+            Socket second = new Socket(InetAddress.getLoopbackAddress(), listener.port());
+            assertThat(reader(first).readLine()).isEqualTo("hello local");
+            assertThat(reader(second).readLine()).isEqualTo("hello local");
+            try (Socket third = new Socket(InetAddress.getLoopbackAddress(), listener.port())) {
+                BufferedReader in = reader(third);
+                assertThat(in.readLine()).isEqualTo("busy");
+                assertThat(in.readLine()).isNull();
+            }
+            first.close();
+            // The slot is free once the server has seen the close.
+            org.awaitility.Awaitility.await().until(() -> listener.connectionCount() == 1);
+            try (Socket again = new Socket(InetAddress.getLoopbackAddress(), listener.port())) {
+                assertThat(reader(again).readLine()).isEqualTo("hello local");
+            }
+            second.close();
+        }
+    }
+
+    @Test
+    void aTrustedProxysHeaderNamesTheClientForLimitsAndLoopback() throws Exception {
+        ProtocolFactory echo = new ProtocolFactory() {
+            @Override
+            public ProtocolHandler create(Connection connection) {
+                return new Echo(connection, started, release);
+            }
+
+            @Override
+            public String refusal() {
+                return "busy\r\n";
+            }
+        };
+        try (NetListener listener = NetListener.builder()
+                .connectionLimits(new ConnectionLimits(10, 1))
+                .proxyProtocol(java.util.Set.of(InetAddress.getLoopbackAddress()))
+                .protocol(echo)
+                .build()) {
+            listener.start();
+            Socket first = new Socket(InetAddress.getLoopbackAddress(), listener.port());
+            first.getOutputStream()
+                    .write("PROXY TCP4 203.0.113.7 127.0.0.1 51000 143\r\nping\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+            BufferedReader firstIn = reader(first);
+            assertThat(firstIn.readLine()).isEqualTo("hello remote");
+            assertThat(firstIn.readLine()).isEqualTo("PING");
+
+            Socket second = new Socket(InetAddress.getLoopbackAddress(), listener.port());
+            second.getOutputStream().write(dev.mailcore.net.internal.ProxyHeaderTest.v2(0x21, 0x11, 12, true));
+            // Version 2 names 203.0.113.7 as well: over the limit of one per address.
+            BufferedReader secondIn = reader(second);
+            assertThat(secondIn.readLine()).isEqualTo("busy");
+            assertThat(secondIn.readLine()).isNull();
+
+            Socket third = new Socket(InetAddress.getLoopbackAddress(), listener.port());
+            third.getOutputStream()
+                    .write("PROXY TCP4 198.51.100.9 127.0.0.1 51000 143\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(reader(third).readLine()).isEqualTo("hello remote");
+
+            Socket garbage = new Socket(InetAddress.getLoopbackAddress(), listener.port());
+            garbage.getOutputStream().write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(reader(garbage).readLine()).isNull();
+            for (Socket s : new Socket[] {first, second, third, garbage}) {
+                s.close();
+            }
+        }
+    }
+
+    private static String line(java.io.InputStream in) throws java.io.IOException {
+        StringBuilder line = new StringBuilder();
+        for (int b = in.read(); b != '\n'; b = in.read()) {
+            if (b < 0) {
+                throw new java.io.EOFException(line.toString());
+            }
+            if (b != '\r') {
+                line.append((char) b);
+            }
+        }
+        return line.toString();
     }
 
     private static BufferedReader reader(Socket socket) throws java.io.IOException {

@@ -37,4 +37,36 @@ public interface Directory {
 
     /** Whether mail for the domain is delivered here. */
     boolean isLocalDomain(String domain);
+
+    /**
+     * Whether this directory keeps {@link #scramCredentials SCRAM-SHA-256 credentials}; the servers offer
+     * SCRAM-SHA-256 only when it does. Default false.
+     */
+    default boolean supportsScram() {
+        return false;
+    }
+
+    /**
+     * The SCRAM-SHA-256 credentials of a login (RFC 5802, RFC 7677), or empty when the login is unknown, the
+     * directory keeps none, or the account has none yet. Default empty.
+     */
+    default Optional<ScramCredentials> scramCredentials(String login) {
+        return Optional.empty();
+    }
+
+    /**
+     * Whether this directory {@linkplain #verifyToken verifies OAuth 2.0 bearer tokens}; the servers offer
+     * OAUTHBEARER and XOAUTH2 only when it does. Default false.
+     */
+    default boolean supportsTokens() {
+        return false;
+    }
+
+    /**
+     * The account an OAuth 2.0 bearer token (RFC 6750) was issued for, or empty when the token is unknown, expired or
+     * revoked. Default empty.
+     */
+    default Optional<Account> verifyToken(String token) {
+        return Optional.empty();
+    }
 }

@@ -6,6 +6,7 @@ package dev.mailcore.imap.internal;
 
 import dev.mailcore.api.search.SearchQuery;
 import dev.mailcore.api.search.SortKey;
+import dev.mailcore.api.search.ThreadAlgorithm;
 import dev.mailcore.net.Literal;
 import java.time.Instant;
 import java.util.List;
@@ -133,6 +134,9 @@ public sealed interface Command {
     /** SORT or UID SORT (RFC 5256, with RFC 5957's DISPLAYFROM and DISPLAYTO). */
     record Sort(String tag, boolean uid, List<SortKey> sort, SearchKey key) implements Command {}
 
+    /** THREAD or UID THREAD (RFC 5256). */
+    record Thread(String tag, boolean uid, ThreadAlgorithm algorithm, SearchKey key) implements Command {}
+
     /** What a SEARCH RETURN (...) asks for. */
     enum SearchReturn {
         MIN,
@@ -149,6 +153,9 @@ public sealed interface Command {
 
     /** UNAUTHENTICATE (RFC 8437). */
     record Unauthenticate(String tag) implements Command {}
+
+    /** COMPRESS (RFC 4978) with the mechanism the client asked for, uppercase. */
+    record Compress(String tag, String mechanism) implements Command {}
 
     /** How STORE changes flags. */
     enum StoreMode {

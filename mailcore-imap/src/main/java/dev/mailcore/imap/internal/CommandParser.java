@@ -6,6 +6,7 @@ package dev.mailcore.imap.internal;
 
 import dev.mailcore.api.search.SortField;
 import dev.mailcore.api.search.SortKey;
+import dev.mailcore.api.search.ThreadAlgorithm;
 import dev.mailcore.imap.internal.Command.StoreMode;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -112,12 +113,17 @@ public final class CommandParser {
             case "GETQUOTA" -> new Command.GetQuota(tag, arg(r), false);
             case "GETQUOTAROOT" -> new Command.GetQuota(tag, arg(r), true);
             case "UNAUTHENTICATE" -> new Command.Unauthenticate(tag);
+            case "COMPRESS" -> {
+                r.space();
+                yield new Command.Compress(tag, r.atom().toUpperCase(Locale.ROOT));
+            }
             case "FETCH" -> fetch(tag, false, r);
             case "STORE" -> store(tag, false, r);
             case "COPY" -> copy(tag, false, false, r);
             case "MOVE" -> copy(tag, false, true, r);
             case "SEARCH" -> search(tag, false, r);
             case "SORT" -> sort(tag, false, r);
+            case "THREAD" -> thread(tag, false, r);
             case "UID" -> uid(tag, r);
             default -> throw new UnknownCommand(name);
         };
@@ -133,6 +139,7 @@ public final class CommandParser {
             case "MOVE" -> copy(tag, true, true, r);
             case "SEARCH" -> search(tag, true, r);
             case "SORT" -> sort(tag, true, r);
+            case "THREAD" -> thread(tag, true, r);
             case "EXPUNGE" -> {
                 r.space();
                 yield new Command.Expunge(tag, SequenceSet.parse(r.sequenceSet()));
@@ -474,12 +481,31 @@ public final class CommandParser {
             throw new ParseException("invalid sort criteria");
         }
         r.space();
+        charset(r);
+        r.space();
+        return new Command.Sort(tag, uid, keys, SearchParser.keys(r));
+    }
+
+    private static Command thread(String tag, boolean uid, CommandReader r) {
+        r.space();
+        String name = r.atom().toUpperCase(Locale.ROOT);
+        ThreadAlgorithm algorithm = switch (name) {
+            case "ORDEREDSUBJECT" -> ThreadAlgorithm.ORDERED_SUBJECT;
+            case "REFERENCES" -> ThreadAlgorithm.REFERENCES;
+            default -> throw new ParseException("unknown thread algorithm " + name);
+        };
+        r.space();
+        charset(r);
+        r.space();
+        return new Command.Thread(tag, uid, algorithm, SearchParser.keys(r));
+    }
+
+    /** SORT and THREAD name a charset that must be one the server supports (RFC 5256). */
+    private static void charset(CommandReader r) {
         String charset = r.astring();
         if (!charset.equalsIgnoreCase("UTF-8") && !charset.equalsIgnoreCase("US-ASCII")) {
             throw new BadCharset();
         }
-        r.space();
-        return new Command.Sort(tag, uid, keys, SearchParser.keys(r));
     }
 
     private static Set<Command.SearchReturn> searchReturns(List<String> words) {

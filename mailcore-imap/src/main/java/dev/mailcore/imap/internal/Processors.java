@@ -9,6 +9,7 @@ import dev.mailcore.imap.internal.processor.AuthenticateProcessor;
 import dev.mailcore.imap.internal.processor.CapabilityProcessor;
 import dev.mailcore.imap.internal.processor.CheckProcessor;
 import dev.mailcore.imap.internal.processor.CloseProcessor;
+import dev.mailcore.imap.internal.processor.CompressProcessor;
 import dev.mailcore.imap.internal.processor.CopyProcessor;
 import dev.mailcore.imap.internal.processor.CreateProcessor;
 import dev.mailcore.imap.internal.processor.DeleteProcessor;
@@ -31,6 +32,7 @@ import dev.mailcore.imap.internal.processor.StartTlsProcessor;
 import dev.mailcore.imap.internal.processor.StatusProcessor;
 import dev.mailcore.imap.internal.processor.StoreProcessor;
 import dev.mailcore.imap.internal.processor.SubscribeProcessor;
+import dev.mailcore.imap.internal.processor.ThreadProcessor;
 import dev.mailcore.imap.internal.processor.UnauthenticateProcessor;
 import dev.mailcore.imap.internal.processor.UnselectProcessor;
 import java.util.HashMap;
@@ -83,6 +85,8 @@ public final class Processors {
                 new CopyProcessor(),
                 new SearchProcessor(),
                 new SortProcessor(),
+                new ThreadProcessor(),
+                new CompressProcessor(),
                 new QuotaProcessor(),
                 new UnauthenticateProcessor(),
                 new IdleProcessor()));

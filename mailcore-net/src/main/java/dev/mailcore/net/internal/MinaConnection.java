@@ -8,8 +8,10 @@ import dev.mailcore.net.Connection;
 import dev.mailcore.net.Frame;
 import dev.mailcore.net.ProtocolFactory;
 import dev.mailcore.net.ProtocolHandler;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
@@ -17,6 +19,7 @@ import java.util.concurrent.Executor;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSession;
 import org.apache.mina.core.buffer.IoBuffer;
+import org.apache.mina.core.filterchain.IoFilterChain;
 import org.apache.mina.core.future.WriteFuture;
 import org.apache.mina.core.session.IoSession;
 import org.slf4j.Logger;
@@ -44,6 +47,10 @@ public final class MinaConnection implements Connection, Framer.Output {
     private boolean suspended;
     private boolean tlsPending;
     private boolean closed;
+    private volatile boolean compressed;
+    private final AddressCounter counter;
+    private final String refusal;
+    private InetAddress counted;
 
     public MinaConnection(
             IoSession session,
@@ -51,8 +58,11 @@ public final class MinaConnection implements Connection, Framer.Output {
             Executor executor,
             SSLContext sslContext,
             boolean secure,
-            ProtocolFactory factory) {
+            ProtocolFactory factory,
+            AddressCounter counter) {
         this.session = session;
+        this.counter = counter;
+        this.refusal = factory.refusal();
         this.framer = framer;
         this.executor = executor;
         this.sslContext = sslContext;
@@ -67,7 +77,8 @@ public final class MinaConnection implements Connection, Framer.Output {
 
     @Override
     public InetSocketAddress remoteAddress() {
-        return (InetSocketAddress) session.getRemoteAddress();
+        InetSocketAddress proxied = ProxyProtocolFilter.client(session);
+        return proxied != null ? proxied : (InetSocketAddress) session.getRemoteAddress();
     }
 
     @Override
@@ -131,6 +142,31 @@ public final class MinaConnection implements Connection, Framer.Output {
     }
 
     @Override
+    public void startCompression(ByteBuffer reply) {
+        IoBuffer plain = IoBuffer.wrap(reply);
+        synchronized (lock) {
+            if (compressed) {
+                throw new IllegalStateException("the connection is already compressed");
+            }
+            compressed = true;
+            // In before the reply is written, so nothing written after it can overtake the filter.
+            DeflateFilter filter = new DeflateFilter(plain);
+            IoFilterChain chain = session.getFilterChain();
+            if (chain.contains("tls")) {
+                chain.addAfter("tls", "deflate", filter);
+            } else {
+                chain.addFirst("deflate", filter);
+            }
+        }
+        session.write(plain);
+    }
+
+    @Override
+    public boolean isCompressed() {
+        return compressed;
+    }
+
+    @Override
     public void receiveData(long maxSize) {
         synchronized (lock) {
             if (!closed) {
@@ -179,7 +215,21 @@ public final class MinaConnection implements Connection, Framer.Output {
         secure = true;
     }
 
+    /** Called when the connection is open (behind a PROXY header: once the header named the client). */
     public void opened() {
+        InetAddress address = remoteAddress().getAddress();
+        synchronized (lock) {
+            if (!counter.tryAcquire(address)) {
+                LOG.debug("connection {}: refused, over the connection limits for {}", id(), address);
+                if (!refusal.isEmpty()) {
+                    session.write(IoBuffer.wrap(refusal.getBytes(StandardCharsets.US_ASCII)));
+                }
+                closed = true;
+                session.closeOnFlush();
+                return;
+            }
+            counted = address;
+        }
         enqueue(handler::connected);
     }
 
@@ -200,6 +250,10 @@ public final class MinaConnection implements Connection, Framer.Output {
 
     public void closedByPeer() {
         synchronized (lock) {
+            if (counted != null) {
+                counter.release(counted);
+                counted = null;
+            }
             closed = true;
             framer.reset();
             dropQueuedFrames();

@@ -35,7 +35,7 @@ public final class AuthenticateProcessor implements Processor<Command.Authentica
             return List.of();
         }
         List<String> capabilities = new ArrayList<>();
-        for (String name : SaslMechanisms.names()) {
+        for (String name : SaslMechanisms.names(session.config().directory())) {
             capabilities.add("AUTH=" + name);
         }
         capabilities.add("SASL-IR");

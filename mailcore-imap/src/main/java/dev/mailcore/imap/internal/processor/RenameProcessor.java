@@ -7,6 +7,7 @@ package dev.mailcore.imap.internal.processor;
 import dev.mailcore.api.ErrorReason;
 import dev.mailcore.api.MailException;
 import dev.mailcore.api.Mailbox;
+import dev.mailcore.api.UidSet;
 import dev.mailcore.imap.internal.Command;
 import dev.mailcore.imap.internal.Completion;
 import dev.mailcore.imap.internal.ImapSession;
@@ -14,7 +15,10 @@ import dev.mailcore.imap.internal.Processor;
 import dev.mailcore.imap.internal.SessionState;
 import java.util.Set;
 
-/** RENAME (renaming INBOX is not offered yet). */
+/**
+ * RENAME. Renaming INBOX (RFC 9051 §6.3.6) moves all its messages to a new mailbox of that name and leaves INBOX in
+ * place, empty; mailboxes under INBOX stay where they are.
+ */
 public final class RenameProcessor implements Processor<Command.Rename> {
     @Override
     public Class<Command.Rename> type() {
@@ -33,7 +37,12 @@ public final class RenameProcessor implements Processor<Command.Rename> {
                 .byPath(session.account(), session.mailboxName(command.from()))
                 .orElseThrow(() -> new MailException(ErrorReason.MAILBOX_NOT_FOUND, "no such mailbox"));
         if (mailbox.isInbox()) {
-            throw new MailException(ErrorReason.CANNOT, "renaming INBOX is not supported");
+            Mailbox target =
+                    session.store().mailboxes().create(session.account(), session.mailboxName(command.to()), null);
+            if (session.store().messages().uids(session.account(), mailbox.id()).length > 0) {
+                session.store().messages().move(session.account(), mailbox.id(), UidSet.all(), target.id());
+            }
+            return Completion.ok("RENAME completed");
         }
         session.store().mailboxes().rename(session.account(), mailbox.id(), session.mailboxName(command.to()));
         return Completion.ok("RENAME completed");

@@ -9,10 +9,14 @@ import dev.mailcore.api.EmailId;
 import dev.mailcore.api.MailboxId;
 import dev.mailcore.api.MessageSearch;
 import dev.mailcore.api.UidSet;
+import dev.mailcore.api.message.MessageSummary;
 import dev.mailcore.api.search.SearchQuery;
 import dev.mailcore.api.search.SortKey;
+import dev.mailcore.api.search.ThreadAlgorithm;
+import dev.mailcore.api.search.ThreadNode;
 import dev.mailcore.api.spi.EmailRecord;
 import dev.mailcore.api.spi.MessageRecord;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -42,6 +46,37 @@ public final class SearchService implements MessageSearch {
             throw new dev.mailcore.api.MailException(
                     dev.mailcore.api.ErrorReason.INVALID_ARGUMENT, "query and sort are required");
         }
+        List<SearchCandidate> matching = matchingIn(account, mailbox, query);
+        if (!sort.isEmpty()) {
+            matching.sort(MessageOrder.of(
+                    sort, Comparator.comparingLong(c -> c.membership().uid())));
+        }
+        return matching.stream().mapToLong(c -> c.membership().uid()).toArray();
+    }
+
+    @Override
+    public List<ThreadNode> threadUids(
+            AccountId account, MailboxId mailbox, SearchQuery query, ThreadAlgorithm algorithm) {
+        if (query == null || algorithm == null) {
+            throw new dev.mailcore.api.MailException(
+                    dev.mailcore.api.ErrorReason.INVALID_ARGUMENT, "query and algorithm are required");
+        }
+        List<MessageThreads.Item> items = new ArrayList<>();
+        for (SearchCandidate c : matchingIn(account, mailbox, query)) {
+            MessageSummary summary = c.email().summary();
+            List<String> parents = !summary.references().isEmpty()
+                    ? summary.references()
+                    : summary.inReplyTo().stream().limit(1).toList();
+            Instant sent =
+                    summary.sentAt() != null ? summary.sentAt() : c.email().receivedAt();
+            items.add(new MessageThreads.Item(
+                    c.membership().uid(), summary.messageId(), parents, summary.subject(), sent));
+        }
+        return MessageThreads.thread(items, algorithm);
+    }
+
+    /** The messages of a mailbox that match, in UID order. */
+    private List<SearchCandidate> matchingIn(AccountId account, MailboxId mailbox, SearchQuery query) {
         setup.ensure(account);
         List<SearchCandidate> candidates = transactions.read(account, r -> {
             MessageService.requireMailbox(r, mailbox);
@@ -58,12 +93,7 @@ public final class SearchService implements MessageSearch {
             }
             return out;
         });
-        List<SearchCandidate> matching = filter(account, query, candidates);
-        if (!sort.isEmpty()) {
-            matching.sort(MessageOrder.of(
-                    sort, Comparator.comparingLong(c -> c.membership().uid())));
-        }
-        return matching.stream().mapToLong(c -> c.membership().uid()).toArray();
+        return filter(account, query, candidates);
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.mailcore.api.Account;
 import dev.mailcore.api.AccountId;
 import dev.mailcore.api.Quota;
 import dev.mailcore.api.spi.Directory;
+import dev.mailcore.api.spi.ScramCredentials;
 import dev.mailcore.store.memory.internal.DirectoryRegistry;
 import dev.mailcore.store.memory.internal.PasswordHasher;
 import java.util.ArrayList;
@@ -52,6 +53,7 @@ public final class MemoryDirectory implements Directory {
     public static final int DEFAULT_ITERATIONS = 600_000;
 
     private final DirectoryRegistry registry;
+    private final Map<String, AccountId> tokens = new java.util.concurrent.ConcurrentHashMap<>();
 
     private MemoryDirectory(DirectoryRegistry registry) {
         this.registry = registry;
@@ -83,6 +85,54 @@ public final class MemoryDirectory implements Directory {
     @Override
     public Optional<Account> authenticate(String login, char[] password) {
         return registry.authenticate(Objects.requireNonNull(login, "login"), password);
+    }
+
+    @Override
+    public boolean supportsScram() {
+        return true;
+    }
+
+    @Override
+    public Optional<ScramCredentials> scramCredentials(String login) {
+        return registry.scramCredentials(Objects.requireNonNull(login, "login"));
+    }
+
+    /**
+     * Accepts an OAuth 2.0 bearer token for the account of {@code login} (OAUTHBEARER, XOAUTH2) until it is
+     * {@linkplain #revokeToken revoked}; the host issues the tokens. Safe from any thread.
+     *
+     * @throws IllegalStateException if the login is unknown
+     */
+    public void addToken(String token, String login) {
+        Account account = byLogin(login).orElseThrow(() -> new IllegalStateException("unknown login " + login));
+        tokens.put(digest(token), account.id());
+    }
+
+    /** Stops accepting a token. */
+    public void revokeToken(String token) {
+        tokens.remove(digest(token));
+    }
+
+    @Override
+    public boolean supportsTokens() {
+        return true;
+    }
+
+    @Override
+    public Optional<Account> verifyToken(String token) {
+        AccountId id = tokens.get(digest(Objects.requireNonNull(token, "token")));
+        return id == null ? Optional.empty() : account(id);
+    }
+
+    /** Tokens are kept as SHA-256 digests, so a heap dump does not hand them out. */
+    private static String digest(String token) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     @Override

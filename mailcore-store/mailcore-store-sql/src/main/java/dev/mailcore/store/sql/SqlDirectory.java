@@ -9,9 +9,11 @@ import dev.mailcore.api.AccountId;
 import dev.mailcore.api.MailException;
 import dev.mailcore.api.Quota;
 import dev.mailcore.api.spi.Directory;
+import dev.mailcore.api.spi.ScramCredentials;
 import dev.mailcore.store.sql.internal.DirectoryDatabase;
 import dev.mailcore.store.sql.internal.DirectoryNames;
 import dev.mailcore.store.sql.internal.PasswordHasher;
+import dev.mailcore.store.sql.internal.ScramColumn;
 import java.security.SecureRandom;
 import java.util.Objects;
 import java.util.Optional;
@@ -101,6 +103,21 @@ public final class SqlDirectory implements Directory {
     }
 
     @Override
+    public boolean supportsScram() {
+        return true;
+    }
+
+    /** Empty for users whose password was set before SCRAM credentials were kept (schema version 4). */
+    @Override
+    public Optional<ScramCredentials> scramCredentials(String login) {
+        String name = DirectoryNames.normalize(Objects.requireNonNull(login, "login"));
+        return database()
+                .read(db -> db.byLogin(name)
+                        .flatMap(id ->
+                                db.account(id).flatMap(a -> db.scram(id).map(column -> ScramColumn.parse(a, column)))));
+    }
+
+    @Override
     public Optional<AccountId> resolveRecipient(String address) {
         String name = DirectoryNames.normalize(Objects.requireNonNull(address, "address"));
         if (!DirectoryNames.isAddress(name)) {
@@ -145,8 +162,9 @@ public final class SqlDirectory implements Directory {
     public Account addUser(String login, String password) {
         String name = DirectoryNames.normalize(Objects.requireNonNull(login, "login"));
         String hash = hashOf(password);
+        String scram = ScramColumn.of(password.toCharArray(), random);
         AccountId id = DirectoryNames.newAccountId(random);
-        return database().write(db -> db.addUser(name, hash, id));
+        return database().write(db -> db.addUser(name, hash, scram, id));
     }
 
     /**
@@ -158,8 +176,9 @@ public final class SqlDirectory implements Directory {
     public void setPassword(String login, String password) {
         String name = DirectoryNames.normalize(Objects.requireNonNull(login, "login"));
         String hash = hashOf(password);
+        String scram = ScramColumn.of(password.toCharArray(), random);
         database().write(db -> {
-            db.setPassword(name, hash);
+            db.setPassword(name, hash, scram);
             return null;
         });
     }

@@ -135,6 +135,36 @@ abstract class SqlDirectoryContract extends DirectoryContract {
     }
 
     @Test
+    void scramCredentialsFollowThePassword() throws Exception {
+        SqlDirectory directory = fresh();
+        Account alice = directory.addUser("alice@example.com", "old");
+        assertThat(directory.supportsScram()).isTrue();
+        dev.mailcore.api.spi.ScramCredentials before =
+                directory.scramCredentials("ALICE@example.com").orElseThrow();
+        assertThat(before.account()).isEqualTo(alice);
+        assertThat(before.iterations()).isGreaterThanOrEqualTo(4096);
+        assertThat(before.storedKey()).isEqualTo(storedKey("old", before));
+
+        directory.setPassword("alice@example.com", "new");
+        dev.mailcore.api.spi.ScramCredentials after =
+                directory.scramCredentials("alice@example.com").orElseThrow();
+        assertThat(after.storedKey()).isEqualTo(storedKey("new", after)).isNotEqualTo(before.storedKey());
+        assertThat(directory.scramCredentials("nobody@example.com")).isEmpty();
+    }
+
+    /** What a SCRAM-SHA-256 client derives from the password (RFC 5802). */
+    private static byte[] storedKey(String password, dev.mailcore.api.spi.ScramCredentials scram) throws Exception {
+        byte[] salted = javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                .generateSecret(
+                        new javax.crypto.spec.PBEKeySpec(password.toCharArray(), scram.salt(), scram.iterations(), 256))
+                .getEncoded();
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(salted, "HmacSHA256"));
+        byte[] clientKey = mac.doFinal("Client Key".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return java.security.MessageDigest.getInstance("SHA-256").digest(clientKey);
+    }
+
+    @Test
     void addingATakenLoginOrAddressFails() {
         SqlDirectory directory = fresh();
         directory.addDomain("example.com");

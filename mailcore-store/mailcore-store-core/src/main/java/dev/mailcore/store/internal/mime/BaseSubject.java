@@ -28,6 +28,10 @@ public final class BaseSubject {
      */
     static final int MAX_LENGTH = 2048;
 
+    /** A reply or forward marker in the part that {@link #stripLeaders} removed. */
+    private static final Pattern LEADER_ANYWHERE =
+            Pattern.compile("(?<![\\p{L}\\p{N}])(?:re|fwd?) *(?:\\[[^\\[\\]]*\\] *)?:", Pattern.CASE_INSENSITIVE);
+
     private static final Pattern BLOB = Pattern.compile("^\\[[^\\[\\]]*\\] *");
 
     private BaseSubject() {}
@@ -37,24 +41,46 @@ public final class BaseSubject {
      * @return the base subject, lowercase; empty when nothing is left
      */
     public static String of(String decodedSubject) {
+        return extract(decodedSubject).base();
+    }
+
+    /**
+     * Whether extracting the base subject removed a reply or forward marker ({@code Re:}, {@code Fwd:}, a trailing
+     * {@code (fwd)}, a {@code [fwd: ...]} wrapper): what THREAD=REFERENCES asks when it joins threads by subject.
+     */
+    public static boolean isReplyOrForward(String decodedSubject) {
+        return extract(decodedSubject).replyOrForward();
+    }
+
+    private record Extraction(String base, boolean replyOrForward) {}
+
+    private static Extraction extract(String decodedSubject) {
         if (decodedSubject == null) {
-            return "";
+            return new Extraction("", false);
         }
         // (1) Tabs, line breaks and runs of blanks become one space.
         String bounded =
                 decodedSubject.length() > MAX_LENGTH ? decodedSubject.substring(0, MAX_LENGTH) : decodedSubject;
         String s = bounded.replaceAll("[\\t\\r\\n ]+", " ");
+        boolean marked = false;
         while (true) {
-            s = stripTrailers(s);
-            s = stripLeaders(s);
+            String trimmed = stripTrailers(s);
+            marked |= !trimmed.strip().equals(s.strip());
+            s = trimmed;
+            String led = stripLeaders(s);
+            marked |= LEADER_ANYWHERE
+                    .matcher(s.substring(0, s.length() - led.length()))
+                    .find();
+            s = led;
             // (6) "[fwd: ...]" wraps the whole subject: unwrap and start over.
             if (s.length() >= 6 && s.regionMatches(true, 0, "[fwd:", 0, 5) && s.endsWith("]")) {
                 s = s.substring(5, s.length() - 1);
+                marked = true;
                 continue;
             }
             break;
         }
-        return s.strip().toLowerCase(Locale.ROOT);
+        return new Extraction(s.strip().toLowerCase(Locale.ROOT), marked);
     }
 
     /** (2) Trailing "(fwd)" and whitespace. */

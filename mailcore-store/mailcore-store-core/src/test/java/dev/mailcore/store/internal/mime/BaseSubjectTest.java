@@ -39,4 +39,21 @@ class BaseSubjectTest {
     void nullIsEmpty() {
         assertThat(BaseSubject.of(null)).isEmpty();
     }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Re: Hello World         | true",
+                "[list] fwd: Hello       | true",
+                "Hello World (fwd)       | true",
+                "[fwd: Hello World]      | true",
+                "Hello World             | false",
+                "[list] Hello World      | false",
+                "[are: x] Hello          | false",
+                "refrigerator: not one   | false",
+            })
+    void tellsRepliesAndForwards(String subject, boolean expected) {
+        assertThat(BaseSubject.isReplyOrForward(subject)).isEqualTo(expected);
+    }
 }

@@ -7,6 +7,7 @@ package dev.mailcore.store.memory.internal;
 import dev.mailcore.api.Account;
 import dev.mailcore.api.AccountId;
 import dev.mailcore.api.Quota;
+import dev.mailcore.api.spi.ScramCredentials;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -164,6 +165,19 @@ public final class DirectoryRegistry {
         return hasher.verify(password, entry.get().hash())
                 ? Optional.of(entry.get().account())
                 : Optional.empty();
+    }
+
+    /**
+     * SCRAM-SHA-256 credentials derived from the stored hash: it is PBKDF2-HMAC-SHA-256 of the password, which is
+     * exactly SCRAM's SaltedPassword, so nothing more needs to be kept.
+     */
+    public Optional<ScramCredentials> scramCredentials(String login) {
+        return entry(login)
+                .map(e -> ScramCredentials.fromSaltedPassword(
+                        e.account(),
+                        e.hash().salt(),
+                        e.hash().iterations(),
+                        e.hash().hash()));
     }
 
     public Optional<AccountId> resolveRecipient(String address) {

@@ -88,6 +88,12 @@ public class DirectoryReads {
                 .map(r -> r.get(0, String.class));
     }
 
+    /** The SCRAM-SHA-256 column of an account: see {@link ScramColumn}; empty when none was written. */
+    public Optional<String> scram(AccountId id) {
+        return db.fetchOptional("SELECT scram_sha256 FROM mc_dir_credential WHERE account_id = ?", id.value())
+                .map(r -> r.get(0, String.class));
+    }
+
     private static AccountId accountId(Record r) {
         return AccountId.of(r.get(0, String.class));
     }

@@ -32,7 +32,7 @@ public final class DirectoryWrites extends DirectoryReads {
     }
 
     /** Adds a user by bare login or address; see {@code SqlDirectory#addUser}. */
-    public Account addUser(String name, String passwordHash, AccountId id) {
+    public Account addUser(String name, String passwordHash, String scram, AccountId id) {
         boolean bare = name.indexOf('@') < 0;
         String address;
         if (bare) {
@@ -52,14 +52,22 @@ public final class DirectoryWrites extends DirectoryReads {
                 id.value(),
                 name,
                 address);
-        db.execute("INSERT INTO mc_dir_credential (account_id, password_hash) VALUES (?, ?)", id.value(), passwordHash);
+        db.execute(
+                "INSERT INTO mc_dir_credential (account_id, password_hash, scram_sha256) VALUES (?, ?, ?)",
+                id.value(),
+                passwordHash,
+                scram);
         insertAddress(address, id);
         return account(id).orElseThrow();
     }
 
-    public void setPassword(String login, String passwordHash) {
+    public void setPassword(String login, String passwordHash, String scram) {
         AccountId id = requireAccount(login);
-        db.execute("UPDATE mc_dir_credential SET password_hash = ? WHERE account_id = ?", passwordHash, id.value());
+        db.execute(
+                "UPDATE mc_dir_credential SET password_hash = ?, scram_sha256 = ? WHERE account_id = ?",
+                passwordHash,
+                scram,
+                id.value());
     }
 
     public void addAlias(String alias, String target) {

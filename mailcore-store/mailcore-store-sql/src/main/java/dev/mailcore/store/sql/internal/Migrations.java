@@ -26,8 +26,12 @@ import javax.sql.DataSource;
  * Scripts are plain SQL, one statement per semicolon at the end of a line, and must run on both databases.
  */
 public final class Migrations {
-    /** The scripts in version order; version {@code n} is the n-th. Never edit a released one: add the next. */
-    static final List<String> SCRIPTS = List.of("V1__metadata.sql", "V2__directory.sql", "V3__outbound_queue.sql");
+    /**
+     * The scripts in version order; the number after the {@code V} is the version, so scripts added on parallel
+     * branches keep their own numbers. Never edit a released one: add the next.
+     */
+    static final List<String> SCRIPTS =
+            List.of("V1__metadata.sql", "V2__directory.sql", "V3__outbound_queue.sql", "V4__scram.sql");
 
     private static final String LOCATION = "/dev/mailcore/store/sql/migration/";
 
@@ -43,8 +47,8 @@ public final class Migrations {
             }
             c.setAutoCommit(false);
             int applied = 0;
-            for (int i = 0; i < SCRIPTS.size(); i++) {
-                if (apply(c, i + 1, SCRIPTS.get(i))) {
+            for (String script : SCRIPTS) {
+                if (apply(c, version(script), script)) {
                     applied++;
                 }
             }
@@ -78,6 +82,11 @@ public final class Migrations {
             }
             throw e;
         }
+    }
+
+    /** The version a script's name carries: {@code V4__scram.sql} is version 4. */
+    static int version(String script) {
+        return Integer.parseInt(script.substring(1, script.indexOf("__")));
     }
 
     private static boolean isApplied(Connection c, int version) throws SQLException {

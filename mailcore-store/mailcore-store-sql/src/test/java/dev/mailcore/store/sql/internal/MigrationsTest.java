@@ -23,6 +23,15 @@ class MigrationsTest {
     }
 
     @Test
+    void aScriptsVersionIsTheNumberInItsName() {
+        assertThat(Migrations.version("V4__scram.sql")).isEqualTo(4);
+        assertThat(Migrations.SCRIPTS)
+                .extracting(Migrations::version)
+                .isSorted()
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
     void migratingTwiceRunsEachScriptOnce() throws SQLException {
         JdbcDataSource dataSource = new JdbcDataSource();
         String url = "jdbc:h2:mem:migrations-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
