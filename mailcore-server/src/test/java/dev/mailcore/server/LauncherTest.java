@@ -197,7 +197,8 @@ class LauncherTest {
                             "--https",
                             "--user",
                             "--domain",
-                            "--allow-plaintext-auth");
+                            "--allow-plaintext-auth")
+                    .contains("\n  --https HOST:PORT", "\n  --user NAME:PASSWORD");
         }
     }
 

@@ -138,7 +138,7 @@ public final class CommandLine {
                   --data-dir DIR           where H2, message files and the index live (default ./mailcore-data)
                   --store KIND             memory | h2 | postgres:JDBC_URL (default h2)
                   --search KIND            lucene | lucene-in-memory | scan (default lucene)
-                %s                  --user NAME:PASSWORD     a user (repeatable); NAME is an address or a login at --domain
+                %s  --user NAME:PASSWORD     a user (repeatable); NAME is an address or a login at --domain
                   --domain DOMAIN          the domain of bare logins (default localhost)
                   --hostname NAME          the name SMTP greets with (default localhost)
                   --allow-plaintext-auth   accept passwords over unencrypted connections from anywhere
