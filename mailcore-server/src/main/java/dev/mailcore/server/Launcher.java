@@ -40,7 +40,7 @@ public final class Launcher {
                 out.print(CommandLine.usage());
                 return;
             }
-            server = prepare(parsed.settings(), out, err);
+            server = prepare(parsed.settings(), out);
         } catch (ConfigError | IllegalArgumentException | IllegalStateException e) {
             err.println("mailcore: " + e.getMessage());
             System.exit(BAD_CONFIG);
@@ -72,10 +72,7 @@ public final class Launcher {
         stopped.await();
     }
 
-    private static MailServer prepare(LaunchSettings settings, PrintStream out, PrintStream err) {
-        settings.httpListener()
-                .ifPresent(http -> err.println("mailcore: no HTTP protocol is available yet; --http " + http
-                        + " is accepted and nothing listens there"));
+    private static MailServer prepare(LaunchSettings settings, PrintStream out) {
         Optional<DemoUser> demo = DemoUser.provision(settings);
         MailServer server = settings.toBuilder().build();
         demo.ifPresent(user -> out.println("demo user: " + user.address() + " password: " + user.password()));

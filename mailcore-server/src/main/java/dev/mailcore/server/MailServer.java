@@ -274,6 +274,16 @@ public final class MailServer implements AutoCloseable {
             return listen(Protocol.IMAPS, host, port);
         }
 
+        /** A POP3 listener, offering STLS when the server has TLS material. */
+        public Builder pop3(String host, int port) {
+            return listen(Protocol.POP3, host, port);
+        }
+
+        /** A POP3S (implicit TLS) listener; it and a POP3 listener exclude each other's sessions on an account. */
+        public Builder pop3s(String host, int port) {
+            return listen(Protocol.POP3S, host, port);
+        }
+
         /** An SMTP (MX) listener. */
         public Builder smtp(String host, int port) {
             return listen(Protocol.SMTP, host, port);
@@ -292,6 +302,16 @@ public final class MailServer implements AutoCloseable {
         /** An LMTP listener. */
         public Builder lmtp(String host, int port) {
             return listen(Protocol.LMTP, host, port);
+        }
+
+        /** An HTTP listener serving JMAP; it and {@link #https} share one HTTP server. */
+        public Builder http(String host, int port) {
+            return listen(Protocol.HTTP, host, port);
+        }
+
+        /** An HTTPS listener serving JMAP. */
+        public Builder https(String host, int port) {
+            return listen(Protocol.HTTPS, host, port);
         }
 
         /** A listener of {@code protocol} on {@code host} (a name or address) and {@code port}; one per protocol. */

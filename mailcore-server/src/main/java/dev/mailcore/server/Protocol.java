@@ -16,6 +16,10 @@ public enum Protocol {
     IMAP(false),
     /** IMAP over TLS from the first byte (port 993). */
     IMAPS(true),
+    /** POP3 (port 110); offers STLS when the server has TLS material. Shares maildrop locks with {@link #POP3S}. */
+    POP3(false),
+    /** POP3 over TLS from the first byte (port 995). */
+    POP3S(true),
     /** SMTP for mail from other servers (MX, port 25); offers STARTTLS when the server has TLS material. */
     SMTP(false),
     /** Message submission (port 587): STARTTLS, and AUTH before MAIL. */
@@ -23,7 +27,11 @@ public enum Protocol {
     /** Message submission over TLS from the first byte (port 465), AUTH before MAIL. */
     SUBMISSIONS(true),
     /** LMTP, local delivery from a trusted MTA (RFC 2033). */
-    LMTP(false);
+    LMTP(false),
+    /** HTTP: JMAP at {@code /.well-known/jmap} and below {@code /jmap}. */
+    HTTP(false),
+    /** HTTP over TLS: the same as {@link #HTTP}, on the same HTTP server. */
+    HTTPS(true);
 
     private final boolean needsTls;
 

@@ -41,7 +41,7 @@ class ConfigFileTest {
         assertThat(errorOf("listeners:\n  imap: 127.0.0.1:0\n  pop5: 127.0.0.1:0\n"))
                 .contains("line 3")
                 .contains("pop5")
-                .contains("imap, imaps, smtp, submission, submissions, lmtp, http");
+                .contains("imap, imaps, pop3, pop3s, smtp, submission, submissions, lmtp, http, https");
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 class LauncherTest {
     private static final Pattern READY = Pattern.compile("mailcore ready( [a-z0-9]+=[0-9.]+:[0-9]+)+");
@@ -31,8 +32,6 @@ class LauncherTest {
                 "--imap",
                 "127.0.0.1:0",
                 "--smtp",
-                "127.0.0.1:0",
-                "--http",
                 "127.0.0.1:0",
                 "--domain",
                 "example.com",
@@ -52,7 +51,36 @@ class LauncherTest {
             assertThat(launcher.stdoutLines()).contains("mailcore stopped");
             assertThat(launcher.stdoutLines().stream().filter(l -> l.startsWith("mailcore ready")))
                     .hasSize(1);
-            assertThat(launcher.stderr()).contains("no HTTP protocol is available yet");
+        }
+    }
+
+    @Test
+    void pop3AndHttpFlagsServeTheDemoUserOverPop3AndJmap() throws Exception {
+        try (LauncherProcess launcher = LauncherProcess.start(
+                dir, "--store", "memory", "--smtp", "127.0.0.1:0", "--pop3", "127.0.0.1:0", "--http", "127.0.0.1:0")) {
+            Matcher demo = DEMO.matcher(launcher.awaitLine("demo user:"));
+            assertThat(demo.matches()).isTrue();
+            String ready = launcher.awaitLine("mailcore ready");
+            assertThat(ready)
+                    .matches(
+                            "mailcore ready pop3=127\\.0\\.0\\.1:\\d+ smtp=127\\.0\\.0\\.1:\\d+ http=127\\.0\\.0\\.1:\\d+");
+            Map<String, Integer> ports = ports(ready);
+
+            JsonNode session = JmapClient.http(ports.get("http"), demo.group(1), demo.group(2))
+                    .session();
+            assertThat(session.path("username").asString()).isEqualTo("demo@localhost");
+            String accountId = session.path("primaryAccounts")
+                    .path("urn:ietf:params:jmap:mail")
+                    .asString();
+            assertThat(session.path("accounts").path(accountId).path("name").asString())
+                    .isEqualTo("demo@localhost");
+
+            MailClient.send("127.0.0.1", ports.get("smtp"), "demo@localhost", "For POP3");
+            assertThat(MailClient.pop3Subjects("127.0.0.1", ports.get("pop3"), "demo", demo.group(2)))
+                    .containsExactly("For POP3");
+
+            launcher.terminate();
+            assertThat(launcher.awaitExit()).isEqualTo(143);
         }
     }
 
@@ -95,6 +123,7 @@ class LauncherTest {
                   imap: 127.0.0.1:0
                   smtp: 127.0.0.1:0
                   lmtp: 127.0.0.1:0
+                  pop3: 127.0.0.1:0
                 limits:
                   max-message-size: 1M
                   idle-timeout: 5m
@@ -102,7 +131,7 @@ class LauncherTest {
         try (LauncherProcess launcher =
                 LauncherProcess.start(dir, "--config", config.toString(), "--lmtp", "127.0.0.1:0")) {
             Map<String, Integer> ports = ports(launcher.awaitLine("mailcore ready"));
-            assertThat(ports).containsOnlyKeys("imap", "smtp", "lmtp");
+            assertThat(ports).containsOnlyKeys("imap", "pop3", "smtp", "lmtp");
             MailClient.send("127.0.0.1", ports.get("smtp"), "erin@example.org", "Configured");
             assertThat(MailClient.inboxSubjects("127.0.0.1", ports.get("imap"), "erin@example.org", "pw"))
                     .containsExactly("Configured");
@@ -162,10 +191,14 @@ class LauncherTest {
                             "--smtp",
                             "--submission",
                             "--lmtp",
+                            "--pop3",
+                            "--pop3s",
                             "--http",
+                            "--https",
                             "--user",
                             "--domain",
-                            "--allow-plaintext-auth");
+                            "--allow-plaintext-auth")
+                    .contains("\n  --https HOST:PORT", "\n  --user NAME:PASSWORD");
         }
     }
 

@@ -12,6 +12,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -22,6 +23,16 @@ import org.junit.jupiter.api.io.TempDir;
 /** Starting and closing a server gives back every thread, file handle and port it took. */
 class LifecycleTest {
     private static final Path FDS = Path.of("/proc/self/fd");
+    // IMAP first and HTTPS last: the cycles below check those two ports by position.
+    private static final List<Protocol> LISTENERS = List.of(
+            Protocol.IMAP,
+            Protocol.IMAPS,
+            Protocol.POP3,
+            Protocol.POP3S,
+            Protocol.SMTP,
+            Protocol.SUBMISSION,
+            Protocol.HTTP,
+            Protocol.HTTPS);
 
     @TempDir
     Path data;
@@ -29,16 +40,16 @@ class LifecycleTest {
     @Test
     void aHundredStartsAndClosesOnMemoryLeakNoThreadsNoFilesAndReBindTheSamePorts() throws Exception {
         int[] ports;
-        try (MailServer first = memoryServer(0, 0, 0, 0).start()) {
-            ports = Stream.of(Protocol.IMAP, Protocol.IMAPS, Protocol.SMTP, Protocol.SUBMISSION)
+        try (MailServer first = memoryServer(new int[LISTENERS.size()]).start()) {
+            ports = LISTENERS.stream()
                     .mapToInt(p -> first.boundAddress(p).getPort())
                     .toArray();
         }
         assertNoLeaks(() -> {
             for (int i = 0; i < 100; i++) {
-                try (MailServer server =
-                        memoryServer(ports[0], ports[1], ports[2], ports[3]).start()) {
+                try (MailServer server = memoryServer(ports).start()) {
                     assertThat(server.boundAddress(Protocol.IMAP).getPort()).isEqualTo(ports[0]);
+                    assertThat(server.boundAddress(Protocol.HTTPS).getPort()).isEqualTo(ports[ports.length - 1]);
                 }
             }
             return null;
@@ -53,26 +64,25 @@ class LifecycleTest {
     @Test
     void tenStartsAndClosesOnH2AndLuceneLeakNothingAndReleaseTheDatabase() throws Exception {
         try (MailServer warmUp = h2Server().start()) {
-            assertThat(warmUp.ports()).hasSize(2);
+            assertThat(warmUp.ports()).hasSize(4);
         }
         assertNoLeaks(() -> {
             for (int i = 0; i < 10; i++) {
                 // Reopening proves the previous close released H2's file lock and Lucene's write lock.
                 try (MailServer server = h2Server().start()) {
-                    assertThat(server.ports()).hasSize(2);
+                    assertThat(server.ports()).hasSize(4);
                 }
             }
             return null;
         });
     }
 
-    private static MailServer memoryServer(int imap, int imaps, int smtp, int submission) {
-        return MailServer.builder()
-                .imap("127.0.0.1", imap)
-                .imaps("127.0.0.1", imaps)
-                .smtp("127.0.0.1", smtp)
-                .submission("127.0.0.1", submission)
-                .build();
+    private static MailServer memoryServer(int[] ports) {
+        MailServer.Builder b = MailServer.builder();
+        for (int i = 0; i < ports.length; i++) {
+            b.listen(LISTENERS.get(i), "127.0.0.1", ports[i]);
+        }
+        return b.build();
     }
 
     private MailServer h2Server() {
@@ -81,6 +91,8 @@ class LifecycleTest {
                 .dataDirectory(data)
                 .imap("127.0.0.1", 0)
                 .smtp("127.0.0.1", 0)
+                .pop3("127.0.0.1", 0)
+                .http("127.0.0.1", 0)
                 .build();
     }
 

@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
-/** Angus Mail as a user's client: sends over SMTP, reads the INBOX over IMAP. */
+/** Angus Mail as a user's client: sends over SMTP, reads the INBOX over IMAP or POP3. */
 final class MailClient {
     private MailClient() {}
 
@@ -58,6 +58,23 @@ final class MailClient {
 
     static List<String> inboxSubjects(String host, int port, String login, String password) throws MessagingException {
         Store store = Session.getInstance(new Properties()).getStore("imap");
+        store.connect(host, port, login, password);
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            List<String> subjects = new ArrayList<>();
+            for (Message m : inbox.getMessages()) {
+                subjects.add(m.getSubject());
+            }
+            inbox.close(false);
+            return subjects;
+        } finally {
+            store.close();
+        }
+    }
+
+    static List<String> pop3Subjects(String host, int port, String login, String password) throws MessagingException {
+        Store store = Session.getInstance(new Properties()).getStore("pop3");
         store.connect(host, port, login, password);
         try {
             Folder inbox = store.getFolder("INBOX");

@@ -19,7 +19,7 @@ import java.util.Set;
 /** The launcher's flags: reads them, and the config file they name, into {@link LaunchSettings}. */
 public final class CommandLine {
     private static final Set<String> VALUED =
-            Set.of("config", "data-dir", "store", "search", "http", "user", "domain", "hostname");
+            Set.of("config", "data-dir", "store", "search", "user", "domain", "hostname");
     private static final Set<String> SWITCHES = Set.of("allow-plaintext-auth", "help");
 
     private CommandLine() {}
@@ -107,7 +107,6 @@ public final class CommandLine {
                     s.jdbcUrl = store.jdbcUrl();
                 }
                 case "search" -> s.search = Search.parse(v);
-                case "http" -> s.http = HostPort.parse(v);
                 case "user" -> {
                     UserPassword user = UserPassword.parse(v);
                     s.users.put(user.name(), user.password());
@@ -139,8 +138,7 @@ public final class CommandLine {
                   --data-dir DIR           where H2, message files and the index live (default ./mailcore-data)
                   --store KIND             memory | h2 | postgres:JDBC_URL (default h2)
                   --search KIND            lucene | lucene-in-memory | scan (default lucene)
-                %s  --http HOST:PORT         accepted for the HTTP protocols to come; ignored in this build
-                  --user NAME:PASSWORD     a user (repeatable); NAME is an address or a login at --domain
+                %s  --user NAME:PASSWORD     a user (repeatable); NAME is an address or a login at --domain
                   --domain DOMAIN          the domain of bare logins (default localhost)
                   --hostname NAME          the name SMTP greets with (default localhost)
                   --allow-plaintext-auth   accept passwords over unencrypted connections from anywhere

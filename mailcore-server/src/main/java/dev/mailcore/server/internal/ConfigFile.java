@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadFeature;
@@ -82,25 +81,17 @@ public final class ConfigFile {
         public Duration idleTimeout;
     }
 
-    /** A key of {@code listeners:}: a protocol's key or {@code http}. */
-    public record ListenerKey(String name) {
-        static final String HTTP = "http";
-
-        /** The protocol, or empty for {@code http}. */
-        public java.util.Optional<Protocol> protocol() {
-            return Protocol.byKey(name);
-        }
-
+    /** A key of {@code listeners:}: a protocol's key. */
+    public record ListenerKey(Protocol protocol) {
         static ListenerKey parse(String text) {
-            if (text.equalsIgnoreCase(HTTP) || Protocol.byKey(text).isPresent()) {
-                return new ListenerKey(text.toLowerCase(java.util.Locale.ROOT));
-            }
-            throw new IllegalArgumentException("unknown listener \"" + text + "\"; known: " + known());
+            return Protocol.byKey(text)
+                    .map(ListenerKey::new)
+                    .orElseThrow(
+                            () -> new IllegalArgumentException("unknown listener \"" + text + "\"; known: " + known()));
         }
 
         private static String known() {
-            return Stream.concat(Arrays.stream(Protocol.values()).map(Protocol::key), Stream.of(HTTP))
-                    .collect(Collectors.joining(", "));
+            return Arrays.stream(Protocol.values()).map(Protocol::key).collect(Collectors.joining(", "));
         }
     }
 

@@ -34,7 +34,6 @@ public final class LaunchSettings {
     boolean allowPlaintextAuth;
     final Map<String, String> users = new LinkedHashMap<>();
     final Map<Protocol, HostPort> listeners = new LinkedHashMap<>();
-    HostPort http;
     ConfigFile.TlsSection tls;
     Path tlsBase;
     Long maxMessageSize;
@@ -70,8 +69,7 @@ public final class LaunchSettings {
             }
         }
         if (file.listeners != null) {
-            file.listeners.forEach((key, address) ->
-                    key.protocol().ifPresentOrElse(p -> listeners.put(p, address), () -> http = address));
+            file.listeners.forEach((key, address) -> listeners.put(key.protocol(), address));
         }
         if (file.tls != null) {
             tls = file.tls;
@@ -100,11 +98,6 @@ public final class LaunchSettings {
         }
         jdbcUser = section.user;
         jdbcPassword = section.password;
-    }
-
-    /** The {@code --http} address, accepted before any HTTP protocol exists. */
-    public java.util.Optional<HostPort> httpListener() {
-        return java.util.Optional.ofNullable(http);
     }
 
     /** Whether the server keeps users and mail between starts. */
