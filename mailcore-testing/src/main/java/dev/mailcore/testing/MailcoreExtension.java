@@ -336,6 +336,24 @@ public final class MailcoreExtension
         return imap;
     }
 
+    /**
+     * A session whose store reads the INBOX over POP3 (POP3S when only that listens); the server needs
+     * {@code withProtocols(..., Protocol.POP3)}.
+     */
+    public Session pop3Session() {
+        return session(protocols().contains(Protocol.POP3) ? Protocol.POP3 : Protocol.POP3S);
+    }
+
+    /** A POP3 store logged in as the user {@code login} names; the caller closes it. */
+    public Store pop3Store(String login) throws MessagingException {
+        String password = running()
+                .password(login)
+                .orElseThrow(() -> new IllegalArgumentException("no user " + login + ": add withUser(...)"));
+        Store pop3 = pop3Session().getStore();
+        pop3.connect(login, password);
+        return pop3;
+    }
+
     private Protocol imapProtocol() {
         return protocols().contains(Protocol.IMAP) ? Protocol.IMAP : Protocol.IMAPS;
     }

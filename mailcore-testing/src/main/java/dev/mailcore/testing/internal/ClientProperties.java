@@ -27,7 +27,10 @@ public final class ClientProperties {
             case IMAPS -> "imaps";
             case SMTP, SUBMISSION -> "smtp";
             case SUBMISSIONS -> "smtps";
+            case POP3 -> "pop3";
+            case POP3S -> "pop3s";
             case LMTP -> throw new IllegalArgumentException("Angus Mail has no LMTP client");
+            case HTTP, HTTPS -> throw new IllegalArgumentException("Angus Mail has no JMAP client");
         };
     }
 
@@ -39,12 +42,13 @@ public final class ClientProperties {
         String scheme = scheme(protocol);
         String prefix = "mail." + scheme + ".";
         Properties p = new Properties();
-        p.setProperty(scheme.startsWith("imap") ? "mail.store.protocol" : "mail.transport.protocol", scheme);
+        boolean store = scheme.startsWith("imap") || scheme.startsWith("pop3");
+        p.setProperty(store ? "mail.store.protocol" : "mail.transport.protocol", scheme);
         p.setProperty(prefix + "host", host);
         p.setProperty(prefix + "port", Integer.toString(port));
         p.setProperty(prefix + "connectiontimeout", CONNECT_TIMEOUT_MILLIS);
         p.setProperty(prefix + "timeout", READ_TIMEOUT_MILLIS);
-        if (!scheme.startsWith("imap")) {
+        if (!store) {
             // Otherwise the client names itself in EHLO after a reverse lookup of the machine's name, which can
             // take seconds where DNS is slow or absent.
             p.setProperty(prefix + "localhost", "localhost");
@@ -55,7 +59,7 @@ public final class ClientProperties {
         if (tls != null) {
             p.put(prefix + "ssl.socketFactory", tls);
             p.setProperty(prefix + "ssl.checkserveridentity", "true");
-            if (protocol != Protocol.IMAPS && protocol != Protocol.SUBMISSIONS) {
+            if (protocol != Protocol.IMAPS && protocol != Protocol.SUBMISSIONS && protocol != Protocol.POP3S) {
                 p.setProperty(prefix + "starttls.enable", "true");
                 p.setProperty(prefix + "starttls.required", "true");
             }
