@@ -16,7 +16,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** The launcher run as a child JVM on the test class path, as a user's script would run it. */
-final class LauncherProcess implements AutoCloseable {
+public final class LauncherProcess implements AutoCloseable {
     private final Process process;
     private final BlockingQueue<String> stdout = new LinkedBlockingQueue<>();
     private final List<String> stdoutSeen = new ArrayList<>();
@@ -39,7 +39,8 @@ final class LauncherProcess implements AutoCloseable {
         });
     }
 
-    static LauncherProcess start(Path workDir, String... args) throws IOException {
+    /** Starts the launcher with {@code args} in {@code workDir}, on this JVM's class path. */
+    public static LauncherProcess start(Path workDir, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-cp");
@@ -61,7 +62,7 @@ final class LauncherProcess implements AutoCloseable {
     }
 
     /** The next stdout line starting with {@code prefix}, waiting up to a minute; earlier lines are kept. */
-    String awaitLine(String prefix) throws InterruptedException {
+    public String awaitLine(String prefix) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
         while (System.nanoTime() < deadline) {
             String line = stdout.poll(100, TimeUnit.MILLISECONDS);
@@ -78,7 +79,7 @@ final class LauncherProcess implements AutoCloseable {
     }
 
     /** Waits for the process to end and returns its exit status. */
-    int awaitExit() throws InterruptedException {
+    public int awaitExit() throws InterruptedException {
         if (!process.waitFor(1, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new AssertionError("the launcher did not exit; stderr: " + stderr);
@@ -90,15 +91,17 @@ final class LauncherProcess implements AutoCloseable {
     }
 
     /** Sends SIGTERM; through the handle, as {@code Process.destroy()} would also close the output pipes. */
-    void terminate() {
+    public void terminate() {
         process.toHandle().destroy();
     }
 
-    List<String> stdoutLines() {
+    /** The stdout lines read so far. */
+    public List<String> stdoutLines() {
         return stdoutSeen;
     }
 
-    String stderr() {
+    /** Everything the launcher wrote to stderr so far. */
+    public String stderr() {
         return stderr.toString();
     }
 
