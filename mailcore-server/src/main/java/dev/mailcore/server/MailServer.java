@@ -179,6 +179,8 @@ public final class MailServer implements AutoCloseable {
      * default domain {@code localhost}, no listeners.
      */
     public static final class Builder {
+        private static final Duration DEFAULT_AUTH_CACHE = Duration.ofMinutes(5);
+
         private StoreKind store;
         private String jdbcUrl;
         private String jdbcUser;
@@ -193,6 +195,7 @@ public final class MailServer implements AutoCloseable {
         private String hostname;
         private Boolean allowPlaintextAuth;
         private Long maxMessageSize;
+        private Duration authCacheTtl;
         private Integer maxLineLength;
         private Duration idleTimeout;
         private final List<MessageFilter> smtpFilters = new ArrayList<>();
@@ -365,6 +368,20 @@ public final class MailServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How long a successful password check is remembered, so repeated logins skip the slow password hash
+         * (default 5 minutes; {@link Duration#ZERO} checks every login). A password changed outside this server
+         * keeps the old one working until then; see {@link dev.mailcore.store.CachingDirectory}.
+         */
+        public Builder authCache(Duration ttl) {
+            once(authCacheTtl, "authCache");
+            if (ttl.isNegative()) {
+                throw new IllegalArgumentException("authCache must not be negative: " + ttl);
+            }
+            authCacheTtl = ttl;
+            return this;
+        }
+
         /** The largest message accepted over SMTP, by IMAP APPEND and by the store. */
         public Builder maxMessageSize(long bytes) {
             once(maxMessageSize, "maxMessageSize");
@@ -459,7 +476,8 @@ public final class MailServer implements AutoCloseable {
                     directory,
                     domain(),
                     Collections.unmodifiableMap(addresses),
-                    maxMessageSize);
+                    maxMessageSize,
+                    authCacheTtl == null ? DEFAULT_AUTH_CACHE : authCacheTtl);
         }
 
         private Function<Storage, ProtocolSettings> protocolSettings() {

@@ -87,6 +87,28 @@ class MailServerTest {
     }
 
     @Test
+    void aNewPasswordReplacesTheRememberedOneAtOnce() throws Exception {
+        try (MailServer server = MailServer.builder()
+                .user("judy", "old")
+                .imap("127.0.0.1", 0)
+                .build()
+                .start()) {
+            int imap = server.boundAddress(Protocol.IMAP).getPort();
+            assertThat(MailClient.inboxSubjects("127.0.0.1", imap, "judy", "old"))
+                    .isEmpty();
+            assertThat(MailClient.inboxSubjects("127.0.0.1", imap, "judy", "old"))
+                    .isEmpty();
+
+            server.addUser("judy", "new");
+
+            assertThatThrownBy(() -> MailClient.inboxSubjects("127.0.0.1", imap, "judy", "old"))
+                    .isInstanceOf(jakarta.mail.AuthenticationFailedException.class);
+            assertThat(MailClient.inboxSubjects("127.0.0.1", imap, "judy@localhost", "new"))
+                    .isEmpty();
+        }
+    }
+
+    @Test
     void theMessageSizeLimitReachesSmtp() throws Exception {
         try (MailServer server = MailServer.builder()
                 .user("ivan", "pw")

@@ -79,6 +79,7 @@ public final class ConfigFile {
         public ByteSize maxMessageSize;
         public ByteSize maxLineLength;
         public Duration idleTimeout;
+        public Duration authCache;
     }
 
     /** A key of {@code listeners:}: a protocol's key. */

@@ -39,6 +39,7 @@ public final class LaunchSettings {
     Long maxMessageSize;
     Integer maxLineLength;
     Duration idleTimeout;
+    Duration authCache;
 
     /** Applies what the config file says; relative paths in it are relative to the file's folder. */
     void apply(ConfigFile file, Path base) {
@@ -85,6 +86,9 @@ public final class LaunchSettings {
             }
             if (limits.idleTimeout != null) {
                 idleTimeout = limits.idleTimeout;
+            }
+            if (limits.authCache != null) {
+                authCache = limits.authCache;
             }
         }
     }
@@ -152,6 +156,9 @@ public final class LaunchSettings {
         }
         if (idleTimeout != null) {
             b.idleTimeout(idleTimeout);
+        }
+        if (authCache != null) {
+            b.authCache(authCache);
         }
         return b;
     }

@@ -12,6 +12,7 @@ import dev.mailcore.api.spi.MetadataStore;
 import dev.mailcore.api.spi.SearchIndex;
 import dev.mailcore.search.lucene.LuceneSearchIndex;
 import dev.mailcore.server.StoreKind;
+import dev.mailcore.store.CachingDirectory;
 import dev.mailcore.store.FileBlobStore;
 import dev.mailcore.store.MailEngine;
 import dev.mailcore.store.memory.InJvmEventBus;
@@ -47,7 +48,8 @@ public final class Storage implements AutoCloseable {
                 });
         InJvmEventBus events = closer.register(new InJvmEventBus());
         ownDirectory = s.hostDirectory() == null;
-        directory = ownDirectory ? directory(s, metadata) : s.hostDirectory();
+        Directory checked = ownDirectory ? directory(s, metadata) : s.hostDirectory();
+        directory = s.authCacheTtl().isZero() ? checked : new CachingDirectory(checked, s.authCacheTtl());
         MailEngine.Builder builder = MailEngine.builder()
                 .metadataStore(metadata)
                 .blobStore(blobs)
@@ -94,10 +96,23 @@ public final class Storage implements AutoCloseable {
         if (!ownDirectory) {
             throw new UnsupportedOperationException("users come from the host's directory");
         }
-        if (directory instanceof SqlDirectory sql) {
-            return provision(sql, address, password);
+        Directory own = directory instanceof CachingDirectory cache ? cache.delegate() : directory;
+        Account account = own instanceof SqlDirectory sql
+                ? provision(sql, address, password)
+                : provision((MemoryDirectory) own, address, password);
+        if (directory instanceof CachingDirectory cache) {
+            // A changed password must not leave the old one remembered under any of the names it logs in with.
+            cache.invalidateAll();
         }
-        return ((MemoryDirectory) directory).addUser(address, password);
+        return account;
+    }
+
+    private static Account provision(MemoryDirectory directory, String address, String password) {
+        if (directory.byLogin(address).isPresent()) {
+            directory.setPassword(address, password);
+            return directory.byLogin(address).orElseThrow();
+        }
+        return directory.addUser(address, password);
     }
 
     private static Account provision(SqlDirectory directory, String address, String password) {

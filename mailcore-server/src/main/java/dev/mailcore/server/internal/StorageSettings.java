@@ -8,6 +8,7 @@ import dev.mailcore.api.spi.Directory;
 import dev.mailcore.server.SearchKind;
 import dev.mailcore.server.StoreKind;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -24,4 +25,5 @@ public record StorageSettings(
         Directory hostDirectory,
         String defaultDomain,
         Map<String, String> users,
-        Long maxMessageSize) {}
+        Long maxMessageSize,
+        Duration authCacheTtl) {}

@@ -72,6 +72,15 @@ public final class MemoryDirectory implements Directory {
         return registry.addUser(Objects.requireNonNull(login, "login"), password.toCharArray());
     }
 
+    /**
+     * Gives the user that {@code login} (a login or address) names a new password; safe from any thread.
+     *
+     * @throws IllegalStateException if the user is unknown
+     */
+    public void setPassword(String login, String password) {
+        registry.setPassword(Objects.requireNonNull(login, "login"), password.toCharArray());
+    }
+
     @Override
     public Optional<Account> account(AccountId id) {
         return registry.account(Objects.requireNonNull(id, "id"));

@@ -97,6 +97,25 @@ public final class DirectoryRegistry {
     }
 
     /**
+     * Gives the user that {@code login} (a login or address) names a new password.
+     *
+     * @throws IllegalStateException if the user is unknown
+     */
+    public void setPassword(String login, char[] password) {
+        if (password.length == 0) {
+            throw new IllegalArgumentException("a password must not be empty");
+        }
+        PasswordHash hash = hasher.hash(password); // slow by design: outside the lock
+        changes.lock();
+        try {
+            AccountId id = requireAccount(login);
+            accounts.put(id, new Entry(accounts.get(id).account(), hash));
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    /**
      * Delivers mail for {@code alias} to the account that {@code target} (a login or address) names.
      *
      * @throws IllegalStateException if the alias is taken or the target unknown
