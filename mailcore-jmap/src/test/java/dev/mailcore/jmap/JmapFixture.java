@@ -136,6 +136,18 @@ final class JmapFixture implements AutoCloseable {
         return responses.get(0).get(1);
     }
 
+    /** Uploads content for alice and answers its blob id. */
+    String upload(String content, String type) {
+        HttpResponse<String> response = send(request("/jmap/upload/" + accountId() + "/")
+                .header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofString(content))
+                .build());
+        if (response.statusCode() != 201) {
+            throw new AssertionError("HTTP " + response.statusCode() + ": " + response.body());
+        }
+        return parse(response.body()).get("blobId").asString();
+    }
+
     JsonNode parse(String text) {
         return json.readTree(text);
     }
