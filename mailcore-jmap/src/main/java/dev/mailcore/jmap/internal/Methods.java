@@ -22,7 +22,6 @@ public final class Methods {
         methods.addAll(ThreadMethods.all());
         methods.addAll(EmailMethods.all(new BlobReader(store, uploads)));
         methods.add(new QueryChanges("Mailbox"));
-        methods.add(new QueryChanges("Email"));
         return methods;
     }
 }

@@ -17,6 +17,7 @@ public final class EmailMethods {
                 new EmailGet(blobs),
                 new EmailChanges(),
                 new EmailQuery(),
+                new EmailQueryChanges(),
                 new EmailSet(blobs),
                 new EmailImport(blobs),
                 new EmailCopy(),
