@@ -21,6 +21,7 @@ public final class EmailMethods {
                 new EmailSet(blobs),
                 new EmailImport(blobs),
                 new EmailCopy(),
-                new EmailParse(blobs));
+                new EmailParse(blobs),
+                new SearchSnippetGet());
     }
 }
