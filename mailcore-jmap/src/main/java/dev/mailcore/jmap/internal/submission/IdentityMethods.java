@@ -23,15 +23,15 @@ import tools.jackson.databind.node.ObjectNode;
 public final class IdentityMethods {
     private IdentityMethods() {}
 
-    public static List<JmapMethod> all(Identities identities) {
+    public static List<JmapMethod> all(AccountObjects identities) {
         return List.of(new Get(identities), new Changes(identities), new SetMethod(identities));
     }
 
-    private static String state(Identities identities, Account account) {
+    private static String state(AccountObjects identities, Account account) {
         return Long.toString(identities.state(account));
     }
 
-    private record Get(Identities identities) implements JmapMethod {
+    private record Get(AccountObjects identities) implements JmapMethod {
         @Override
         public String name() {
             return "Identity/get";
@@ -72,7 +72,7 @@ public final class IdentityMethods {
         }
     }
 
-    private record Changes(Identities identities) implements JmapMethod {
+    private record Changes(AccountObjects identities) implements JmapMethod {
         @Override
         public String name() {
             return "Identity/changes";
@@ -86,33 +86,37 @@ public final class IdentityMethods {
         @Override
         public ObjectNode call(ObjectNode args, Invocation invocation) {
             invocation.accountId(args);
-            Account account = invocation.account();
-            String since = Json.optionalString(args, "sinceState");
-            if (since == null) {
-                throw MethodError.invalidArguments("sinceState is required");
-            }
-            Identities.Delta delta;
-            try {
-                delta = identities.changesSince(account, Long.parseLong(since));
-            } catch (NumberFormatException e) {
-                delta = null;
-            }
-            if (delta == null) {
-                throw new MethodError("cannotCalculateChanges", "not a state of this account: " + since);
-            }
-            ObjectNode response = Json.object()
-                    .put("accountId", account.id().value())
-                    .put("oldState", since)
-                    .put("newState", Long.toString(delta.state()))
-                    .put("hasMoreChanges", false);
-            response.set("created", Json.strings(delta.created()));
-            response.set("updated", Json.strings(delta.updated()));
-            response.set("destroyed", Json.strings(delta.destroyed()));
-            return response;
+            return changes(args, invocation.account(), identities);
         }
     }
 
-    private record SetMethod(Identities identities) implements JmapMethod {
+    /** A {@code /changes} response over objects kept per account. */
+    static ObjectNode changes(ObjectNode args, Account account, AccountObjects objects) {
+        String since = Json.optionalString(args, "sinceState");
+        if (since == null) {
+            throw MethodError.invalidArguments("sinceState is required");
+        }
+        AccountObjects.Delta delta;
+        try {
+            delta = objects.changesSince(account, Long.parseLong(since));
+        } catch (NumberFormatException e) {
+            delta = null;
+        }
+        if (delta == null) {
+            throw new MethodError("cannotCalculateChanges", "not a state of this account: " + since);
+        }
+        ObjectNode response = Json.object()
+                .put("accountId", account.id().value())
+                .put("oldState", since)
+                .put("newState", Long.toString(delta.state()))
+                .put("hasMoreChanges", false);
+        response.set("created", Json.strings(delta.created()));
+        response.set("updated", Json.strings(delta.updated()));
+        response.set("destroyed", Json.strings(delta.destroyed()));
+        return response;
+    }
+
+    private record SetMethod(AccountObjects identities) implements JmapMethod {
         @Override
         public String name() {
             return "Identity/set";

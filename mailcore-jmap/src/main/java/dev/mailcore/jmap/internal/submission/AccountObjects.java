@@ -15,10 +15,10 @@ import java.util.concurrent.ConcurrentMap;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The identities of each account, kept by the handler in memory: every account starts with one identity for its
- * primary address that cannot be deleted. Each account has its own state counter for Identity/changes.
+ * Objects of one type per account (identities, submissions), kept by the handler in memory with a state counter per
+ * account for the {@code /changes} method. Destroyed objects leave a tombstone so changes can report them.
  */
-public final class Identities {
+public final class AccountObjects {
     /** The id of the identity made from the account's primary address. */
     public static final String PRIMARY = "primary";
 
@@ -35,12 +35,30 @@ public final class Identities {
     }
 
     private final ConcurrentMap<AccountId, Book> books = new ConcurrentHashMap<>();
+    private final String idPrefix;
+    private final boolean primaryIdentity;
+
+    private AccountObjects(String idPrefix, boolean primaryIdentity) {
+        this.idPrefix = idPrefix;
+        this.primaryIdentity = primaryIdentity;
+    }
+
+    /** Identities: every account starts with one for its primary address that cannot be deleted. */
+    public static AccountObjects identities() {
+        return new AccountObjects("I", true);
+    }
+
+    public static AccountObjects submissions() {
+        return new AccountObjects("S", false);
+    }
 
     private Book book(Account account) {
         return books.computeIfAbsent(account.id(), id -> {
             Book book = new Book();
-            ObjectNode primary = IdentityJson.blank(PRIMARY, account.primaryAddress(), false);
-            book.entries.put(PRIMARY, new Entry(primary, 0, 0, false));
+            if (primaryIdentity) {
+                ObjectNode primary = IdentityJson.blank(PRIMARY, account.primaryAddress(), false);
+                book.entries.put(PRIMARY, new Entry(primary, 0, 0, false));
+            }
             return book;
         });
     }
@@ -76,7 +94,7 @@ public final class Identities {
     public String create(Account account, ObjectNode identity) {
         Book book = book(account);
         synchronized (book) {
-            String id = "I" + book.nextId++;
+            String id = idPrefix + book.nextId++;
             long state = ++book.state;
             book.entries.put(id, new Entry(identity.deepCopy().put("id", id), state, state, false));
             return id;
