@@ -157,7 +157,6 @@ class EmailCreateTest {
                 + "Message-ID: <p1@example.org>\r\nDate: Sun, 1 Mar 2026 10:00:00 +0000\r\n"
                 + "Content-Type: text/plain\r\n\r\nThe   body text\r\n";
         String blob = jmap.upload(message, "message/rfc822");
-        String garbage = jmap.upload("\u0000\u0001 not a message", "application/octet-stream");
         String before =
                 jmap.call("Email/query", "{\"accountId\":\"$A\"}").get("ids").toString();
 
@@ -176,6 +175,5 @@ class EmailCreateTest {
         assertThat(bad.get("type").asString()).isEqualTo("invalidArguments");
         assertThat(jmap.call("Email/query", "{\"accountId\":\"$A\"}").get("ids").toString())
                 .isEqualTo(before);
-        assertThat(garbage).isNotEmpty();
     }
 }
