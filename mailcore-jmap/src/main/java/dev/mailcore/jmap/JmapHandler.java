@@ -7,6 +7,7 @@ package dev.mailcore.jmap;
 import dev.mailcore.api.Account;
 import dev.mailcore.api.MailStore;
 import dev.mailcore.api.spi.Directory;
+import dev.mailcore.api.spi.OutboundQueue;
 import dev.mailcore.jmap.internal.ApiProcessor;
 import dev.mailcore.jmap.internal.BasicAuthenticator;
 import dev.mailcore.jmap.internal.Endpoints;
@@ -60,7 +61,8 @@ public final class JmapHandler extends Handler.Abstract {
         this.authenticator = new BasicAuthenticator(builder.directory);
         this.throttle = new LoginThrottle(builder.authBackoff, MAX_AUTH_BACKOFF, builder.clock);
         Uploads uploads = new Uploads(builder.clock);
-        ApiProcessor processor = new ApiProcessor(Methods.standard(builder.store, uploads));
+        ApiProcessor processor = new ApiProcessor(Methods.standard(
+                builder.store, uploads, builder.directory, Optional.ofNullable(builder.outboundQueue)));
         this.endpoints = new Endpoints(builder.store, builder.limits, uploads, processor);
         this.eventSource = new EventSourceEndpoint(builder.store);
     }
@@ -136,6 +138,7 @@ public final class JmapHandler extends Handler.Abstract {
         private JmapLimits limits = JmapLimits.DEFAULTS;
         private Clock clock = Clock.systemUTC();
         private Duration authBackoff = Duration.ofSeconds(1);
+        private OutboundQueue outboundQueue;
 
         private Builder() {}
 
@@ -156,6 +159,15 @@ public final class JmapHandler extends Handler.Abstract {
                 throw new IllegalArgumentException("basePath starts with '/' and does not end with it: " + basePath);
             }
             this.basePath = basePath;
+            return this;
+        }
+
+        /**
+         * Where EmailSubmission/set puts messages for recipients outside the directory's domains. Without a queue
+         * such recipients are refused, and only local delivery works.
+         */
+        public Builder outboundQueue(OutboundQueue outboundQueue) {
+            this.outboundQueue = Objects.requireNonNull(outboundQueue, "outboundQueue");
             return this;
         }
 

@@ -74,7 +74,7 @@ class EmailSetTest {
         assertThat(response.get("notUpdated").get(id).get("type").asString()).isEqualTo("invalidProperties");
         assertThat(response.get("notUpdated").get("Mnope").get("type").asString())
                 .isEqualTo("notFound");
-        assertThat(response.get("notCreated").get("k").get("type").asString()).isEqualTo("forbidden");
+        assertThat(response.get("notCreated").get("k").get("type").asString()).isEqualTo("invalidProperties");
         assertThat(empty.get("notUpdated").get(id).get("type").asString()).isEqualTo("invalidProperties");
     }
 

@@ -121,7 +121,12 @@ final class JmapFixture implements AutoCloseable {
 
     /** Posts method calls (a JSON array text, with {@code $A} standing for alice's account id) and parses the answer. */
     JsonNode api(String methodCalls) {
-        String body = "{\"using\":" + USING + ",\"methodCalls\":" + methodCalls.replace("$A", accountId()) + "}";
+        return apiUsing(USING, methodCalls);
+    }
+
+    /** Like {@link #api} with another {@code using} list. */
+    JsonNode apiUsing(String using, String methodCalls) {
+        String body = "{\"using\":" + using + ",\"methodCalls\":" + methodCalls.replace("$A", accountId()) + "}";
         HttpResponse<String> response = post(body);
         if (response.statusCode() != 200) {
             throw new AssertionError("HTTP " + response.statusCode() + ": " + response.body());
@@ -134,6 +139,27 @@ final class JmapFixture implements AutoCloseable {
         JsonNode responses =
                 api("[[\"" + name + "\"," + arguments + ",\"c0\"]]").get("methodResponses");
         return responses.get(0).get(1);
+    }
+
+    /** Uploads content for alice and answers its blob id. */
+    String upload(String content, String type) {
+        HttpResponse<String> response = send(request("/jmap/upload/" + accountId() + "/")
+                .header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofString(content))
+                .build());
+        if (response.statusCode() != 201) {
+            throw new AssertionError("HTTP " + response.statusCode() + ": " + response.body());
+        }
+        return parse(response.body()).get("blobId").asString();
+    }
+
+    /** The arguments of the one response to a single call of a method of {@code capability}. */
+    JsonNode callUsing(String capability, String name, String arguments) {
+        String using = "[\"urn:ietf:params:jmap:core\",\"urn:ietf:params:jmap:mail\",\"" + capability + "\"]";
+        return apiUsing(using, "[[\"" + name + "\"," + arguments + ",\"c0\"]]")
+                .get("methodResponses")
+                .get(0)
+                .get(1);
     }
 
     JsonNode parse(String text) {

@@ -78,7 +78,7 @@ class PushTest {
 
     @Test
     void queryChangesTellsTheClientToQueryAgain() {
-        JsonNode response = jmap.call("Email/queryChanges", "{\"accountId\":\"$A\",\"sinceQueryState\":\"1\"}");
+        JsonNode response = jmap.call("Mailbox/queryChanges", "{\"accountId\":\"$A\",\"sinceQueryState\":\"1\"}");
 
         assertThat(response.get("type").asString()).isEqualTo("cannotCalculateChanges");
     }

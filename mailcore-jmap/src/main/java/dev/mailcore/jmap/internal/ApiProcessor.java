@@ -64,6 +64,11 @@ public final class ApiProcessor {
             String name = call.get(0).stringValue();
             String callId = call.get(2).stringValue();
             responses.addAll(invoke(name, (ObjectNode) call.get(1), callId, using, invocation, responses));
+            List<Invocation.ImplicitCall> implicit = List.copyOf(invocation.implicitCalls());
+            invocation.implicitCalls().clear();
+            for (Invocation.ImplicitCall follow : implicit) {
+                responses.addAll(invoke(follow.name(), follow.arguments(), callId, using, invocation, responses));
+            }
         }
         ArrayNode out = Json.array();
         for (ResultReferences.Earlier response : responses) {

@@ -8,6 +8,9 @@ package dev.mailcore.jmap.internal;
 public final class Capabilities {
     public static final String CORE = "urn:ietf:params:jmap:core";
     public static final String MAIL = "urn:ietf:params:jmap:mail";
+    public static final String SUBMISSION = "urn:ietf:params:jmap:submission";
+    public static final String VACATION = "urn:ietf:params:jmap:vacationresponse";
+    public static final String QUOTA = "urn:ietf:params:jmap:quota";
 
     private Capabilities() {}
 }

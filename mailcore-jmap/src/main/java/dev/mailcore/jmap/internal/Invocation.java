@@ -8,15 +8,31 @@ import dev.mailcore.api.Account;
 import dev.mailcore.api.AccountId;
 import dev.mailcore.api.MailStore;
 import dev.mailcore.jmap.JmapLimits;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What one method call may use: the authenticated account, the store, the limits, the uploads, and the creation ids
  * of the request so far ({@code #creationId} references in later calls).
  */
 public record Invocation(
-        Account account, MailStore store, JmapLimits limits, Uploads uploads, Map<String, String> createdIds) {
+        Account account,
+        MailStore store,
+        JmapLimits limits,
+        Uploads uploads,
+        Map<String, String> createdIds,
+        List<ImplicitCall> implicitCalls) {
+
+    /** A call a method asks to run right after it, answered with the same call id (RFC 8621 §7.5). */
+    public record ImplicitCall(String name, ObjectNode arguments) {}
+
+    public Invocation(
+            Account account, MailStore store, JmapLimits limits, Uploads uploads, Map<String, String> createdIds) {
+        this(account, store, limits, uploads, createdIds, new ArrayList<>());
+    }
 
     /**
      * The {@code accountId} argument, checked against the authenticated account: one user can never name another

@@ -12,9 +12,11 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class QueryChanges implements JmapMethod {
     private final String type;
+    private final String capability;
 
-    public QueryChanges(String type) {
+    public QueryChanges(String type, String capability) {
         this.type = type;
+        this.capability = capability;
     }
 
     @Override
@@ -24,7 +26,7 @@ public final class QueryChanges implements JmapMethod {
 
     @Override
     public String capability() {
-        return Capabilities.MAIL;
+        return capability;
     }
 
     @Override

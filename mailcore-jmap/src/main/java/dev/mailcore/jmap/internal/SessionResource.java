@@ -22,13 +22,26 @@ public final class SessionResource {
         ObjectNode capabilities = session.putObject("capabilities");
         capabilities.set(Capabilities.CORE, core(limits));
         capabilities.putObject(Capabilities.MAIL);
+        capabilities.putObject(Capabilities.SUBMISSION);
+        capabilities.putObject(Capabilities.VACATION);
+        capabilities.putObject(Capabilities.QUOTA);
         String id = account.id().value();
         ObjectNode accountNode = session.putObject("accounts").putObject(id);
         accountNode.put("name", account.primaryAddress());
         accountNode.put("isPersonal", true);
         accountNode.put("isReadOnly", false);
-        accountNode.putObject("accountCapabilities").set(Capabilities.MAIL, mailAccount());
-        session.putObject("primaryAccounts").put(Capabilities.MAIL, id);
+        ObjectNode accountCapabilities = accountNode.putObject("accountCapabilities");
+        accountCapabilities.set(Capabilities.MAIL, mailAccount());
+        ObjectNode submission = accountCapabilities.putObject(Capabilities.SUBMISSION);
+        submission.put("maxDelayedSend", 0);
+        submission.putObject("submissionExtensions");
+        accountCapabilities.putObject(Capabilities.VACATION);
+        accountCapabilities.putObject(Capabilities.QUOTA);
+        ObjectNode primary = session.putObject("primaryAccounts");
+        for (String capability :
+                List.of(Capabilities.MAIL, Capabilities.SUBMISSION, Capabilities.VACATION, Capabilities.QUOTA)) {
+            primary.put(capability, id);
+        }
         session.put("username", account.login());
         session.put("apiUrl", baseUrl + "/api");
         session.put("downloadUrl", baseUrl + "/download/{accountId}/{blobId}/{name}?accept={type}");

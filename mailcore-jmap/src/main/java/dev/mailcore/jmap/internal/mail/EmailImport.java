@@ -96,32 +96,12 @@ final class EmailImport implements JmapMethod {
                 SetArguments.record(response, "notCreated", creationId, SetErrors.of("blobNotFound", null));
                 return;
             }
-            AppendResult result;
+            ObjectNode created;
             try (InputStream in = content.get()) {
-                result = invocation
-                        .store()
-                        .messages()
-                        .append(account, mailboxes.getFirst(), new AppendRequest(in, keywords, receivedAt));
+                created = store(invocation, account, creationId, mailboxes, keywords, receivedAt, in);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            if (mailboxes.size() > 1) {
-                invocation
-                        .store()
-                        .messages()
-                        .updateEmail(
-                                account,
-                                result.emailId(),
-                                null,
-                                Set.copyOf(mailboxes.subList(1, mailboxes.size())),
-                                Set.of());
-            }
-            invocation.createdIds().put(creationId, result.emailId().value());
-            ObjectNode created = Json.object()
-                    .put("id", result.emailId().value())
-                    .put("blobId", new BlobRef.EmailRef(result.emailId()).jmapId())
-                    .put("threadId", result.threadId().value())
-                    .put("size", result.size());
             SetArguments.record(response, "created", creationId, created);
         } catch (EmailPatch.Invalid e) {
             SetArguments.record(
@@ -131,7 +111,42 @@ final class EmailImport implements JmapMethod {
         }
     }
 
-    private static Instant receivedAt(JsonNode value) {
+    /**
+     * Appends a message to the first mailbox, adds it to the others, records the creation id and answers the
+     * created email's {@code id}, {@code blobId}, {@code threadId} and {@code size}.
+     */
+    static ObjectNode store(
+            Invocation invocation,
+            AccountId account,
+            String creationId,
+            List<MailboxId> mailboxes,
+            Set<String> keywords,
+            Instant receivedAt,
+            InputStream content) {
+        AppendResult result = invocation
+                .store()
+                .messages()
+                .append(account, mailboxes.getFirst(), new AppendRequest(content, keywords, receivedAt));
+        if (mailboxes.size() > 1) {
+            invocation
+                    .store()
+                    .messages()
+                    .updateEmail(
+                            account,
+                            result.emailId(),
+                            null,
+                            Set.copyOf(mailboxes.subList(1, mailboxes.size())),
+                            Set.of());
+        }
+        invocation.createdIds().put(creationId, result.emailId().value());
+        return Json.object()
+                .put("id", result.emailId().value())
+                .put("blobId", new BlobRef.EmailRef(result.emailId()).jmapId())
+                .put("threadId", result.threadId().value())
+                .put("size", result.size());
+    }
+
+    static Instant receivedAt(JsonNode value) {
         if (value == null || value.isNull()) {
             return null;
         }

@@ -14,6 +14,14 @@ public final class EmailMethods {
 
     public static List<JmapMethod> all(BlobReader blobs) {
         return List.of(
-                new EmailGet(blobs), new EmailChanges(), new EmailQuery(), new EmailSet(), new EmailImport(blobs));
+                new EmailGet(blobs),
+                new EmailChanges(),
+                new EmailQuery(),
+                new EmailQueryChanges(),
+                new EmailSet(blobs),
+                new EmailImport(blobs),
+                new EmailCopy(),
+                new EmailParse(blobs),
+                new SearchSnippetGet());
     }
 }

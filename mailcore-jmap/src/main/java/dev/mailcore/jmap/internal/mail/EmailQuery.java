@@ -54,11 +54,12 @@ final class EmailQuery implements JmapMethod {
         }
         ObjectNode response = QueryPage.respond(
                 args, account.value(), state, found.stream().map(EmailId::value).toList());
+        response.put("canCalculateChanges", EmailQueryChanges.isTracked(args));
         response.put("collapseThreads", Json.optionalBoolean(args, "collapseThreads", false));
         return response;
     }
 
-    private static List<SortKey> sort(ArrayNode node) {
+    static List<SortKey> sort(ArrayNode node) {
         if (node == null || node.isEmpty()) {
             return List.of(SortKey.descending(SortField.ARRIVAL));
         }
