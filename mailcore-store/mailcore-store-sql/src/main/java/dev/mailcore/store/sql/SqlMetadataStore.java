@@ -7,11 +7,13 @@ package dev.mailcore.store.sql;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.mailcore.api.AccountId;
+import dev.mailcore.api.BlobId;
 import dev.mailcore.api.ErrorReason;
 import dev.mailcore.api.MailException;
 import dev.mailcore.api.spi.MetadataReader;
 import dev.mailcore.api.spi.MetadataStore;
 import dev.mailcore.api.spi.MetadataTransaction;
+import dev.mailcore.store.sql.internal.BlobReferenceQuery;
 import dev.mailcore.store.sql.internal.Migrations;
 import dev.mailcore.store.sql.internal.SqlErrors;
 import dev.mailcore.store.sql.internal.Transactions;
@@ -21,7 +23,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -183,6 +187,12 @@ public final class SqlMetadataStore implements MetadataStore {
         } finally {
             inTransaction.remove();
         }
+    }
+
+    @Override
+    public Set<BlobId> referencedBlobs(Collection<BlobId> candidates) {
+        requireOpen();
+        return BlobReferenceQuery.find(readPool, "mc_email", candidates);
     }
 
     /** Closes the connection pool (and drops the database of {@link #h2InMemory()}); later calls throw. */
