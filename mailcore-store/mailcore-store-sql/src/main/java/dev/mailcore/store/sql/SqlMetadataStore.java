@@ -61,6 +61,12 @@ public final class SqlMetadataStore implements MetadataStore {
     private static final int H2_SNAPSHOT_ISOLATION = 6;
     /** H2 caches parsed statements per session; a write transaction uses more than the default 8. */
     private static final String H2_OPTIONS = ";LOCK_TIMEOUT=30000;QUERY_CACHE_SIZE=64";
+    /**
+     * H2 keeps no redo log: by default a background thread writes committed changes up to half a second later, so a
+     * process killed in that window loses transactions that had returned. With no write delay every commit is
+     * written to the file before it returns (the crash-consistency test kills a writer to check this).
+     */
+    private static final String H2_FILE_OPTIONS = ";WRITE_DELAY=0";
 
     private final HikariDataSource writePool;
     private final HikariDataSource readPool;
@@ -147,7 +153,9 @@ public final class SqlMetadataStore implements MetadataStore {
     public static SqlMetadataStore h2(Path dataDir) {
         Objects.requireNonNull(dataDir, "dataDir");
         Path file = dataDir.toAbsolutePath().resolve("metadata");
-        return builder().jdbcUrl("jdbc:h2:file:" + file + H2_OPTIONS).build();
+        return builder()
+                .jdbcUrl("jdbc:h2:file:" + file + H2_OPTIONS + H2_FILE_OPTIONS)
+                .build();
     }
 
     /** A private in-memory H2 database, gone on {@link #close()}: for tests and demos. */
