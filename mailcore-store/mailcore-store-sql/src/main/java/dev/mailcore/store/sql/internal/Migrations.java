@@ -35,7 +35,8 @@ public final class Migrations {
             "V2__directory.sql",
             "V3__outbound_queue.sql",
             "V4__scram.sql",
-            "V5__blob_references.sql");
+            "V5__blob_references.sql",
+            "V6__sql_blobs.sql");
 
     private static final String LOCATION = "/dev/mailcore/store/sql/migration/";
 
