@@ -6,6 +6,8 @@ package dev.mailcore.api.spi;
 
 import dev.mailcore.api.BlobId;
 import java.io.InputStream;
+import java.time.Instant;
+import java.util.stream.Stream;
 
 /**
  * Content-addressed storage of immutable bytes. The store never learns who owns a blob; the metadata store refers
@@ -47,6 +49,21 @@ public interface BlobStore extends AutoCloseable {
 
     /** Deletes a blob; deleting an unknown blob does nothing. */
     void delete(BlobId id);
+
+    /**
+     * Every blob with the time it was last put, in no particular order, streamed (never the whole list in memory
+     * unless the store keeps it there). Blobs put or deleted meanwhile may or may not appear. The caller closes the
+     * stream.
+     */
+    Stream<StoredBlob> list();
+
+    /**
+     * Deletes the blob only if it was last put before {@code cutoff}, atomically with respect to {@link #put} of
+     * the same bytes in this process: a put that returned before the call keeps the blob. Returns whether the blob
+     * was deleted; an unknown blob gives {@code false}. Reclaiming orphans uses this, so an append that stores the
+     * same bytes as an orphan while it is being reclaimed never loses its content.
+     */
+    boolean deleteIfStoredBefore(BlobId id, Instant cutoff);
 
     @Override
     void close();

@@ -5,6 +5,9 @@
 package dev.mailcore.api.spi;
 
 import dev.mailcore.api.AccountId;
+import dev.mailcore.api.BlobId;
+import java.util.Collection;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -30,12 +33,16 @@ import java.util.function.Function;
  *
  * <p>The suite {@code MetadataStoreContract} in mailcore-store-core's test-jar checks all of the above.
  */
-public interface MetadataStore extends AutoCloseable {
+public interface MetadataStore extends BlobReferences, AutoCloseable {
     /** Runs {@code work} in a read-only transaction on one account. */
     <T> T read(AccountId account, Function<MetadataReader, T> work);
 
     /** Runs {@code work} in a read-write transaction on one account; see the class contract. */
     <T> T write(AccountId account, Function<MetadataTransaction, T> work);
+
+    /** The ids among {@code candidates} that an email of any account refers to, in committed state. */
+    @Override
+    Set<BlobId> referencedBlobs(Collection<BlobId> candidates);
 
     @Override
     void close();

@@ -4,11 +4,14 @@
  */
 package dev.mailcore.api.spi;
 
+import dev.mailcore.api.BlobId;
 import dev.mailcore.api.OutboundEnvelope;
 import dev.mailcore.api.QueuedMessage;
 import java.io.InputStream;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Messages accepted for other servers, kept until a delivery agent has delivered or bounced them.
@@ -36,7 +39,7 @@ import java.util.Optional;
  *
  * <p>The suite {@code OutboundQueueContract} in mailcore-store-core's test-jar checks the above.
  */
-public interface OutboundQueue {
+public interface OutboundQueue extends BlobReferences {
     /** Stores a message with its envelope; durable when it returns. */
     QueuedMessage enqueue(OutboundEnvelope envelope, InputStream message);
 
@@ -51,4 +54,8 @@ public interface OutboundQueue {
 
     /** Takes a message out of the queue; returns whether it was there. */
     boolean remove(String id);
+
+    /** The ids among {@code candidates} that a queued message's bytes are stored under. */
+    @Override
+    Set<BlobId> referencedBlobs(Collection<BlobId> candidates);
 }

@@ -8,6 +8,7 @@ import dev.mailcore.api.BlobId;
 import dev.mailcore.api.ErrorReason;
 import dev.mailcore.api.MailException;
 import dev.mailcore.api.spi.BlobStore;
+import dev.mailcore.api.spi.StoredBlob;
 import dev.mailcore.store.internal.BoundedChannelInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,9 +24,16 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A {@link BlobStore} on a local file system: one file per blob, named by its SHA-256 and sharded into two levels
@@ -40,17 +48,28 @@ import java.security.NoSuchAlgorithmException;
  * <p>Durability: {@link #put} writes to a temporary file in the store, forces it to disk, renames it atomically to
  * its final name and forces the directory, so when it returns the blob survives a crash, and a crash before that
  * leaves no file under the blob's name (leftover temporary files are removed when the store opens). Identical
- * content is stored once. Reads stream from the file with byte ranges; nothing is held in memory.
+ * content is stored once, and storing it again sets the file's modification time, which is the blob's
+ * {@link StoredBlob#storedAt}. Reads stream from the file with byte ranges; nothing is held in memory.
+ *
+ * <p>{@link #deleteIfStoredBefore} and a put of the same bytes exclude each other within this process; several
+ * processes sharing one directory must not reclaim orphans while another appends.
  */
 public final class FileBlobStore implements BlobStore {
     private static final String TEMP = "tmp";
 
+    private static final Pattern BLOB_NAME = Pattern.compile("[0-9a-f]{64}");
+    private static final int STRIPES = 64;
+
     private final Path root;
     private final Path temp;
+    private final Lock[] stripes = new Lock[STRIPES];
 
     private FileBlobStore(Path root) {
         this.root = root;
         this.temp = root.resolve(TEMP);
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = new ReentrantLock();
+        }
     }
 
     /**
@@ -90,13 +109,22 @@ public final class FileBlobStore implements BlobStore {
             }
             BlobId id = BlobId.ofDigest(digest.digest());
             Path target = path(id);
-            if (Files.exists(target)) {
-                Files.delete(tempFile);
-                return id;
+            Lock lock = stripe(id);
+            lock.lock();
+            try {
+                if (Files.exists(target)) {
+                    // Young again, so an orphan sweep running now does not take the bytes this put stands for.
+                    Files.setLastModifiedTime(target, FileTime.from(Instant.now()));
+                    Files.delete(tempFile);
+                    tempFile = null;
+                    return id;
+                }
+                createShardDirectories(target.getParent());
+                moveAtomically(tempFile, target);
+                tempFile = null;
+            } finally {
+                lock.unlock();
             }
-            createShardDirectories(target.getParent());
-            moveAtomically(tempFile, target);
-            tempFile = null;
             forceDirectory(target.getParent());
             return id;
         } catch (IOException e) {
@@ -191,6 +219,65 @@ public final class FileBlobStore implements BlobStore {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Walks the shard directories lazily; the temporary directory and foreign files are left out. */
+    @Override
+    public Stream<StoredBlob> list() {
+        try {
+            return Files.find(root, 3, (file, attributes) -> attributes.isRegularFile() && isBlobFile(file))
+                    .map(this::stored)
+                    .flatMap(Optional::stream);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the blob store at " + root, e);
+        }
+    }
+
+    private boolean isBlobFile(Path file) {
+        String name = file.getFileName().toString();
+        if (!BLOB_NAME.matcher(name).matches() || file.getNameCount() != root.getNameCount() + 3) {
+            return false;
+        }
+        return file.getParent().getFileName().toString().equals(name.substring(2, 4))
+                && file.getParent().getParent().getFileName().toString().equals(name.substring(0, 2));
+    }
+
+    /** The blob of a listed file, or empty when it was deleted since the directory was read. */
+    private Optional<StoredBlob> stored(Path file) {
+        try {
+            Instant modified = Files.getLastModifiedTime(file).toInstant();
+            return Optional.of(new StoredBlob(BlobId.of(file.getFileName().toString()), modified));
+        } catch (NoSuchFileException gone) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public boolean deleteIfStoredBefore(BlobId id, Instant cutoff) {
+        Path file = path(id);
+        Lock lock = stripe(id);
+        lock.lock();
+        try {
+            try {
+                if (!Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) {
+                    return false;
+                }
+                return Files.deleteIfExists(file);
+            } catch (NoSuchFileException gone) {
+                return false;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The lock that orders a put of existing bytes against a conditional delete of the same blob. */
+    private Lock stripe(BlobId id) {
+        return stripes[Math.floorMod(id.hashCode(), stripes.length)];
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.mailcore.api.BlobId;
 import dev.mailcore.api.ErrorReason;
 import dev.mailcore.api.MailException;
 import dev.mailcore.api.spi.BlobStore;
+import dev.mailcore.api.spi.StoredBlob;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -29,6 +31,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -208,6 +211,59 @@ public abstract class BlobStoreContract {
         byte[] prefix = new byte[1_000];
         Arrays.fill(prefix, (byte) 'x');
         assertThat(store.exists(BlobId.ofDigest(sha256(prefix)))).isFalse();
+    }
+
+    @Test
+    void listShowsEveryBlobWithTheTimeItWasStored() {
+        Instant before = Instant.now().minusSeconds(2);
+        BlobId hello = store.put(new ByteArrayInputStream(HELLO));
+        BlobId other = store.put(new ByteArrayInputStream("other".getBytes(StandardCharsets.US_ASCII)));
+        BlobId gone = store.put(new ByteArrayInputStream("gone".getBytes(StandardCharsets.US_ASCII)));
+        store.delete(gone);
+        Instant after = Instant.now().plusSeconds(2);
+        List<StoredBlob> listed = listAll();
+        assertThat(listed).extracting(StoredBlob::id).containsExactlyInAnyOrder(hello, other);
+        assertThat(listed).allSatisfy(b -> assertThat(b.storedAt()).isBetween(before, after));
+    }
+
+    @Test
+    void anEmptyStoreListsNothing() {
+        assertThat(listAll()).isEmpty();
+    }
+
+    @Test
+    void deleteIfStoredBeforeKeepsABlobStoredAgainSinceTheCutoff() throws Exception {
+        BlobId id = store.put(new ByteArrayInputStream(HELLO));
+        Instant first = storedAt(id);
+        assertThat(store.deleteIfStoredBefore(id, first)).isFalse();
+        assertThat(store.exists(id)).isTrue();
+
+        // Let the clock move on, so the second put is measurably later than the first.
+        Thread.sleep(50);
+        store.put(new ByteArrayInputStream(HELLO));
+        Instant second = storedAt(id);
+        assertThat(second).isAfter(first);
+        assertThat(store.deleteIfStoredBefore(id, second)).isFalse();
+        assertThat(readAll(store.open(id))).isEqualTo(HELLO);
+
+        assertThat(store.deleteIfStoredBefore(id, second.plusMillis(1))).isTrue();
+        assertThat(store.exists(id)).isFalse();
+        assertThat(listAll()).isEmpty();
+        assertThat(store.deleteIfStoredBefore(id, second.plusSeconds(60))).isFalse();
+    }
+
+    private List<StoredBlob> listAll() {
+        try (Stream<StoredBlob> listed = store.list()) {
+            return listed.toList();
+        }
+    }
+
+    private Instant storedAt(BlobId id) {
+        return listAll().stream()
+                .filter(b -> b.id().equals(id))
+                .findFirst()
+                .orElseThrow()
+                .storedAt();
     }
 
     private static void assertNotFound(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mailcore.api.AccountId;
+import dev.mailcore.api.BlobId;
 import dev.mailcore.api.Change;
 import dev.mailcore.api.ChangeKind;
 import dev.mailcore.api.EmailId;
@@ -236,6 +237,73 @@ public abstract class MetadataStoreContract {
             assertThat(r.threadEmails(ThreadId.of("t1"))).containsExactly(e1.id());
             return null;
         });
+    }
+
+    @Test
+    void referencedBlobsAreFoundAcrossAccounts() {
+        BlobId mine = TckRecords.blobOf("e1");
+        BlobId theirs = TckRecords.blobOf("o1");
+        BlobId removed = TckRecords.blobOf("e2");
+        BlobId never = TckRecords.blobOf("never stored");
+        write(tx -> {
+            long m = tx.nextModSeq();
+            tx.insertEmail(email("e1", m));
+            tx.insertEmail(email("e2", m));
+        });
+        store.write(OTHER, tx -> {
+            tx.insertEmail(email("o1", tx.nextModSeq()));
+            return null;
+        });
+        write(tx -> tx.deleteEmail(EmailId.of("e2")));
+
+        assertThat(store.referencedBlobs(List.of(mine, theirs, removed, never)))
+                .containsExactlyInAnyOrder(mine, theirs);
+        assertThat(store.referencedBlobs(List.of(never))).isEmpty();
+        assertThat(store.referencedBlobs(List.of())).isEmpty();
+    }
+
+    @Test
+    void aBlobSharedByTwoEmailsStaysReferencedUntilBothAreGone() {
+        BlobId shared = TckRecords.blobOf("shared");
+        EmailRecord template = email("x", 1);
+        write(tx -> {
+            long m = tx.nextModSeq();
+            tx.insertEmail(withBlob(template, "a", shared, m));
+            tx.insertEmail(withBlob(template, "b", shared, m));
+        });
+        write(tx -> tx.deleteEmail(EmailId.of("a")));
+        assertThat(store.referencedBlobs(Set.of(shared))).containsExactly(shared);
+        write(tx -> tx.deleteEmail(EmailId.of("b")));
+        assertThat(store.referencedBlobs(Set.of(shared))).isEmpty();
+    }
+
+    @Test
+    void manyCandidatesAreAnsweredAtOnce() {
+        List<BlobId> candidates = new ArrayList<>();
+        write(tx -> {
+            long m = tx.nextModSeq();
+            for (int i = 0; i < 1_200; i++) {
+                if (i % 3 == 0) {
+                    tx.insertEmail(email("m" + i, m));
+                }
+            }
+        });
+        for (int i = 0; i < 1_200; i++) {
+            candidates.add(TckRecords.blobOf("m" + i));
+        }
+        assertThat(store.referencedBlobs(candidates)).hasSize(400);
+    }
+
+    private static EmailRecord withBlob(EmailRecord template, String id, BlobId blob, long modSeq) {
+        return new EmailRecord(
+                EmailId.of(id),
+                ThreadId.of("T" + id),
+                blob,
+                template.size(),
+                template.receivedAt(),
+                template.keywords(),
+                template.summary(),
+                modSeq);
     }
 
     @Test

@@ -7,6 +7,7 @@ package dev.mailcore.store.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mailcore.api.BlobId;
 import dev.mailcore.api.DsnNotify;
 import dev.mailcore.api.DsnReturn;
 import dev.mailcore.api.ErrorReason;
@@ -125,5 +126,23 @@ public abstract class OutboundQueueContract {
         }
         assertThat(ids).hasSize(40);
         assertThat(queue.list(100)).hasSize(40);
+    }
+
+    @Test
+    void queuedMessagesReferenceTheirBlobsUntilRemoved() {
+        OutboundQueue queue = newQueue();
+        byte[] other = "Subject: other\r\n\r\nbody\r\n".getBytes(StandardCharsets.US_ASCII);
+        QueuedMessage first =
+                queue.enqueue(envelope("a@example.com", "x@example.org"), new ByteArrayInputStream(MESSAGE));
+        QueuedMessage second =
+                queue.enqueue(envelope("b@example.com", "y@example.org"), new ByteArrayInputStream(other));
+        BlobId unrelated = TckRecords.blobOf("not queued");
+
+        assertThat(queue.referencedBlobs(List.of(first.blob(), second.blob(), unrelated)))
+                .containsExactlyInAnyOrder(first.blob(), second.blob());
+        queue.remove(second.id());
+        assertThat(queue.referencedBlobs(List.of(first.blob(), second.blob(), unrelated)))
+                .containsExactly(first.blob());
+        assertThat(queue.referencedBlobs(List.of())).isEmpty();
     }
 }

@@ -8,6 +8,7 @@ import dev.mailcore.api.BlobId;
 import dev.mailcore.api.ErrorReason;
 import dev.mailcore.api.MailException;
 import dev.mailcore.api.spi.BlobStore;
+import dev.mailcore.api.spi.StoredBlob;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,8 +17,12 @@ import java.io.UncheckedIOException;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * A {@link BlobStore} that keeps blobs as byte arrays on the heap, for tests and demos.
@@ -33,11 +38,21 @@ import java.util.concurrent.ConcurrentHashMap;
  * the whole stream into memory. Safe from any number of threads.
  */
 public final class MemoryBlobStore implements BlobStore {
-    private final ConcurrentHashMap<BlobId, byte[]> blobs = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<BlobId, Entry> blobs = new ConcurrentHashMap<>();
+    private final Clock clock;
     private volatile boolean closed;
 
-    /** Creates an empty store. */
-    public MemoryBlobStore() {}
+    /** Creates an empty store on the system clock. */
+    public MemoryBlobStore() {
+        this(Clock.systemUTC());
+    }
+
+    /** Creates an empty store whose {@link StoredBlob#storedAt} times come from {@code clock}. */
+    public MemoryBlobStore(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    private record Entry(byte[] bytes, Instant storedAt) {}
 
     @Override
     public BlobId put(InputStream content) {
@@ -51,7 +66,9 @@ public final class MemoryBlobStore implements BlobStore {
             throw new UncheckedIOException(e);
         }
         BlobId id = BlobId.ofDigest(sha256.digest());
-        blobs.putIfAbsent(id, buffer.toByteArray());
+        Instant now = clock.instant();
+        // Atomic per id, so a concurrent deleteIfStoredBefore sees either the old entry or the refreshed one.
+        blobs.compute(id, (key, old) -> new Entry(old == null ? buffer.toByteArray() : old.bytes(), now));
         return id;
     }
 
@@ -88,6 +105,30 @@ public final class MemoryBlobStore implements BlobStore {
         blobs.remove(id);
     }
 
+    @Override
+    public Stream<StoredBlob> list() {
+        checkOpen();
+        List<StoredBlob> snapshot = blobs.entrySet().stream()
+                .map(e -> new StoredBlob(e.getKey(), e.getValue().storedAt()))
+                .toList();
+        return snapshot.stream();
+    }
+
+    @Override
+    public boolean deleteIfStoredBefore(BlobId id, Instant cutoff) {
+        Objects.requireNonNull(cutoff, "cutoff");
+        checkOpen();
+        boolean[] deleted = {false};
+        blobs.computeIfPresent(id, (key, entry) -> {
+            if (entry.storedAt().isBefore(cutoff)) {
+                deleted[0] = true;
+                return null;
+            }
+            return entry;
+        });
+        return deleted[0];
+    }
+
     /** Drops all blobs; later calls throw {@link IllegalStateException}. */
     @Override
     public void close() {
@@ -98,11 +139,11 @@ public final class MemoryBlobStore implements BlobStore {
     private byte[] require(BlobId id) {
         Objects.requireNonNull(id, "id");
         checkOpen();
-        byte[] bytes = blobs.get(id);
-        if (bytes == null) {
+        Entry entry = blobs.get(id);
+        if (entry == null) {
             throw new MailException(ErrorReason.NOT_FOUND, "no blob " + id);
         }
-        return bytes;
+        return entry.bytes();
     }
 
     private void checkOpen() {

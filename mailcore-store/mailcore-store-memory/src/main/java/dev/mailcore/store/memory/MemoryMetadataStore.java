@@ -5,13 +5,19 @@
 package dev.mailcore.store.memory;
 
 import dev.mailcore.api.AccountId;
+import dev.mailcore.api.BlobId;
+import dev.mailcore.api.spi.EmailRecord;
 import dev.mailcore.api.spi.MetadataReader;
 import dev.mailcore.api.spi.MetadataStore;
 import dev.mailcore.api.spi.MetadataTransaction;
 import dev.mailcore.store.memory.internal.AccountReader;
 import dev.mailcore.store.memory.internal.AccountState;
 import dev.mailcore.store.memory.internal.AccountWriter;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Lock;
 import java.util.function.Function;
@@ -79,6 +85,23 @@ public final class MemoryMetadataStore implements MetadataStore {
             lock.unlock();
             inTransaction.remove();
         }
+    }
+
+    @Override
+    public Set<BlobId> referencedBlobs(Collection<BlobId> candidates) {
+        Set<BlobId> wanted = Set.copyOf(candidates);
+        Set<BlobId> found = new HashSet<>();
+        for (AccountId account : List.copyOf(accounts.keySet())) {
+            read(account, reader -> {
+                for (EmailRecord email : reader.emails(reader.emailIds()).values()) {
+                    if (wanted.contains(email.blobId())) {
+                        found.add(email.blobId());
+                    }
+                }
+                return null;
+            });
+        }
+        return found;
     }
 
     /** Drops all data; later calls throw {@link IllegalStateException}. */

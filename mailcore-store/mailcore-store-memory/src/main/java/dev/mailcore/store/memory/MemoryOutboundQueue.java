@@ -4,6 +4,7 @@
  */
 package dev.mailcore.store.memory;
 
+import dev.mailcore.api.BlobId;
 import dev.mailcore.api.ErrorReason;
 import dev.mailcore.api.MailException;
 import dev.mailcore.api.OutboundEnvelope;
@@ -13,11 +14,14 @@ import dev.mailcore.api.spi.OutboundQueue;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * An {@link OutboundQueue} in the heap, for tests and demos; the message bytes go to a {@link BlobStore}. Nothing
@@ -73,6 +77,17 @@ public final class MemoryOutboundQueue implements OutboundQueue {
     public InputStream open(String id) {
         QueuedMessage entry = peek(id).orElseThrow(() -> new MailException(ErrorReason.NOT_FOUND, "not queued: " + id));
         return blobs.open(entry.blob());
+    }
+
+    @Override
+    public Set<BlobId> referencedBlobs(Collection<BlobId> candidates) {
+        Set<BlobId> wanted = Set.copyOf(candidates);
+        synchronized (queued) {
+            return queued.values().stream()
+                    .map(QueuedMessage::blob)
+                    .filter(wanted::contains)
+                    .collect(Collectors.toSet());
+        }
     }
 
     @Override

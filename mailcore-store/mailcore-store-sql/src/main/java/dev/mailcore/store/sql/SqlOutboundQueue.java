@@ -14,6 +14,7 @@ import dev.mailcore.api.OutboundRecipient;
 import dev.mailcore.api.QueuedMessage;
 import dev.mailcore.api.spi.BlobStore;
 import dev.mailcore.api.spi.OutboundQueue;
+import dev.mailcore.store.sql.internal.BlobReferenceQuery;
 import dev.mailcore.store.sql.internal.SqlErrors;
 import java.io.InputStream;
 import java.security.SecureRandom;
@@ -28,6 +29,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -163,6 +165,11 @@ public final class SqlOutboundQueue implements OutboundQueue {
         } catch (SQLException e) {
             throw SqlErrors.translate(e);
         }
+    }
+
+    @Override
+    public Set<BlobId> referencedBlobs(Collection<BlobId> candidates) {
+        return BlobReferenceQuery.find(store.writePool(), "mc_queue_message", candidates);
     }
 
     private record Row(

@@ -72,7 +72,7 @@ public final class SqlErrors implements ExecuteListener {
         return isUniqueViolation(sql) ? misuse.get() : translate(sql);
     }
 
-    static boolean isUniqueViolation(SQLException e) {
+    public static boolean isUniqueViolation(SQLException e) {
         return "23505".equals(e.getSQLState());
     }
 
