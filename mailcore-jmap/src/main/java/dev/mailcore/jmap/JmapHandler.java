@@ -16,6 +16,7 @@ import dev.mailcore.jmap.internal.HttpReplies;
 import dev.mailcore.jmap.internal.LoginThrottle;
 import dev.mailcore.jmap.internal.Methods;
 import dev.mailcore.jmap.internal.Uploads;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -51,6 +52,7 @@ public final class JmapHandler extends Handler.Abstract {
     private static final Duration MAX_AUTH_BACKOFF = Duration.ofSeconds(16);
 
     private final String basePath;
+    private final Boolean allowPlaintextAuth;
     private final BasicAuthenticator authenticator;
     private final LoginThrottle throttle;
     private final Endpoints endpoints;
@@ -58,6 +60,7 @@ public final class JmapHandler extends Handler.Abstract {
 
     private JmapHandler(Builder builder) {
         this.basePath = builder.basePath;
+        this.allowPlaintextAuth = builder.allowPlaintextAuth;
         this.authenticator = new BasicAuthenticator(builder.directory);
         this.throttle = new LoginThrottle(builder.authBackoff, MAX_AUTH_BACKOFF, builder.clock);
         Uploads uploads = new Uploads(builder.clock);
@@ -86,6 +89,11 @@ public final class JmapHandler extends Handler.Abstract {
             sub = path.substring(basePath.length() + 1);
         } else {
             return false;
+        }
+        if (!request.isSecure() && !plaintextAllowed(request)) {
+            // Basic credentials would cross the network in the clear: refuse before reading them.
+            HttpReplies.problem(response, callback, 403, "JMAP needs HTTPS from this address");
+            return true;
         }
         Optional<Account> account = authenticator.authenticate(request);
         String address = Request.getRemoteAddr(request);
@@ -124,6 +132,15 @@ public final class JmapHandler extends Handler.Abstract {
         super.doStop();
     }
 
+    private boolean plaintextAllowed(Request request) {
+        if (allowPlaintextAuth != null) {
+            return allowPlaintextAuth;
+        }
+        return request.getConnectionMetaData().getRemoteSocketAddress() instanceof InetSocketAddress remote
+                && remote.getAddress() != null
+                && remote.getAddress().isLoopbackAddress();
+    }
+
     private String baseUrl(Request request) {
         HttpURI uri = request.getHttpURI();
         String context = Request.getContextPath(request);
@@ -139,8 +156,19 @@ public final class JmapHandler extends Handler.Abstract {
         private Clock clock = Clock.systemUTC();
         private Duration authBackoff = Duration.ofSeconds(1);
         private OutboundQueue outboundQueue;
+        private Boolean allowPlaintextAuth;
 
         private Builder() {}
+
+        /**
+         * Whether requests over plain HTTP are served (their Basic credentials cross the network in the clear);
+         * default: from loopback addresses only, as the line protocols do. Others get 403 and should use HTTPS, or a
+         * TLS-terminating proxy on the same host.
+         */
+        public Builder allowPlaintextAuth(boolean allowed) {
+            this.allowPlaintextAuth = allowed;
+            return this;
+        }
 
         public Builder store(MailStore store) {
             this.store = Objects.requireNonNull(store, "store");

@@ -48,6 +48,30 @@ class MountTest {
     }
 
     @Test
+    void plainHttpIsRefusedWhenPlaintextIsNotAllowed() {
+        JmapFixture jmap = new JmapFixture();
+        try (JmapServer server = JmapServer.builder()
+                .handler(JmapHandler.builder()
+                        .store(jmap.store)
+                        .directory(jmap.directory)
+                        .allowPlaintextAuth(false)
+                        .build())
+                .port(0)
+                .build()) {
+            server.start();
+            HttpResponse<String> session = jmap.send(HttpRequest.newBuilder(server.sessionUri())
+                    .header("Authorization", JmapFixture.basic(JmapFixture.USER, JmapFixture.PASSWORD))
+                    .GET()
+                    .build());
+
+            assertThat(session.statusCode()).isEqualTo(403);
+            assertThat(session.body()).contains("HTTPS").doesNotContain(JmapFixture.USER);
+        } finally {
+            jmap.close();
+        }
+    }
+
+    @Test
     void buildersSayWhatIsMissing() {
         assertThatThrownBy(() -> JmapServer.builder().port(0).build())
                 .isInstanceOf(IllegalStateException.class)

@@ -105,10 +105,12 @@ public final class Endpoints {
 
     private Endpoint http(ListenerSpec spec, InetAddress address, SSLContext tls) {
         if (httpHost == null) {
-            httpHost = new HttpHost(JmapHandler.builder()
-                    .store(settings.store())
-                    .directory(settings.directory())
-                    .build());
+            JmapHandler.Builder jmap =
+                    JmapHandler.builder().store(settings.store()).directory(settings.directory());
+            if (settings.allowPlaintextAuth() != null) {
+                jmap.allowPlaintextAuth(settings.allowPlaintextAuth());
+            }
+            httpHost = new HttpHost(jmap.build());
         }
         HttpHost host = httpHost;
         ServerConnector connector = host.connector(address, spec.port(), tls, settings.idleTimeout());
