@@ -63,7 +63,8 @@ import java.util.random.RandomGenerator;
  * engine.messages().append(alice, inbox.id(), AppendRequest.of(rawMessageStream));
  * }</pre>
  *
- * <p>The engine owns no storage: closing it releases its caches, and the SPIs are closed by whoever made them.
+ * <p>The engine owns no storage: closing it runs the search index updates still queued and stops the indexing
+ * thread; the SPIs are closed by whoever made them, after the engine.
  */
 public final class MailEngine implements MailStore {
     private final EngineContext context;
@@ -92,9 +93,9 @@ public final class MailEngine implements MailStore {
         this.transactions = new Transactions(context);
         AccountSetup setup = new AccountSetup(context, transactions, b.defaultMailboxes);
         MimeExtractor extractor = new MimeExtractor();
-        this.indexer = new Indexer(context, extractor);
+        this.indexer = new Indexer(context, extractor, b.indexQueueCapacity);
         QuotaGuard quotaGuard = new QuotaGuard(context);
-        MessageRemover remover = new MessageRemover(context);
+        MessageRemover remover = new MessageRemover(indexer);
         MessageMover mover = new MessageMover(context, remover, indexer, quotaGuard);
         AppendService appends =
                 new AppendService(context, transactions, extractor, new Threader(context.ids()), indexer, quotaGuard);
@@ -104,7 +105,7 @@ public final class MailEngine implements MailStore {
         this.contents = new ContentService(context, transactions);
         this.changes = new ChangeService(transactions);
         this.quotas = new QuotaService(transactions, quotaGuard);
-        this.search = new SearchService(context, transactions, setup);
+        this.search = new SearchService(context, transactions, setup, indexer);
     }
 
     public static Builder builder() {
@@ -157,6 +158,7 @@ public final class MailEngine implements MailStore {
         for (var email : emails) {
             indexer.reindex(account, email);
         }
+        indexer.awaitIndexed();
         return emails.size();
     }
 
@@ -170,7 +172,8 @@ public final class MailEngine implements MailStore {
 
     @Override
     public void close() {
-        // Nothing of its own to release yet: caches go with the object; the SPIs belong to the caller.
+        // Index updates still queued are run first, so the search index is complete when its owner closes it.
+        indexer.close();
     }
 
     /**
@@ -190,6 +193,7 @@ public final class MailEngine implements MailStore {
         private int spoolThreshold = -1;
         private Path spoolDirectory;
         private long summaryCacheSize = -1;
+        private int indexQueueCapacity = -1;
         private List<AccountSetup.DefaultMailbox> defaultMailboxes;
 
         private Builder() {}
@@ -285,6 +289,23 @@ public final class MailEngine implements MailStore {
         }
 
         /**
+         * How many search index updates may wait for the engine's indexing thread. Appends, copies and expunges queue
+         * their index updates there and return without waiting for tokenizing; a search first waits for the updates
+         * queued before it, so it never misses an acknowledged message. When the queue is full, the writer waits for
+         * a free slot. 0 runs every update on the writer's thread instead, with no indexing thread. Default: 1,000.
+         */
+        public Builder indexQueueCapacity(int updates) {
+            if (indexQueueCapacity >= 0) {
+                throw new IllegalStateException("indexQueueCapacity was already set");
+            }
+            if (updates < 0) {
+                throw new IllegalArgumentException("indexQueueCapacity must not be negative");
+            }
+            this.indexQueueCapacity = updates;
+            return this;
+        }
+
+        /**
          * Mailboxes every account gets, besides INBOX, on first use, as name and role pairs (role may be null).
          * Default: Drafts, Sent, Trash, Junk and Archive with their roles. Call with no arguments for INBOX alone.
          */
@@ -331,6 +352,9 @@ public final class MailEngine implements MailStore {
             }
             if (summaryCacheSize < 0) {
                 summaryCacheSize = 100_000;
+            }
+            if (indexQueueCapacity < 0) {
+                indexQueueCapacity = 1_000;
             }
             if (defaultMailboxes == null) {
                 defaultMailboxes = List.of(

@@ -21,9 +21,14 @@ import dev.mailcore.search.lucene.internal.QueryEvaluator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.document.Document;
@@ -35,6 +40,8 @@ import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link SearchIndex} on Apache Lucene, on disk under the data directory or in memory.
@@ -67,12 +74,15 @@ import org.apache.lucene.store.LockObtainFailedException;
  * All methods are safe from any number of threads; Lucene merges segments on background threads of its own, which
  * {@link #close()} ends. A search that starts after {@link #index} or {@link #remove}
  * returned sees its effect (the searcher is refreshed first when anything was written). Changes are durable after
- * {@link #commit()} or {@link #close()}; after a crash the index holds what was last committed, so the owner should
- * commit periodically and reindex what came after. On open, an index that cannot be used (corrupt, unreadable,
- * missing files, another layout) is moved aside and replaced by an empty one; {@link #wasRebuilt()} and
- * {@link #needsReindex()} tell the owner.
+ * {@link #commit()} or {@link #close()}; an index on disk also commits by itself, on a background thread, at most
+ * {@link Builder#commitInterval(Duration) commitInterval} after a change and after every
+ * {@link Builder#commitAfterUpdates(int) commitAfterUpdates} changes. After a crash the index holds what was last
+ * committed: the next open notices that the index was not closed and {@link #needsReindex()} says so, and the owner
+ * feeds it again. On open, an index that cannot be used (corrupt, unreadable, missing files, another layout) is moved
+ * aside and replaced by an empty one; {@link #wasRebuilt()} and {@link #needsReindex()} tell the owner.
  */
 public final class LuceneSearchIndex implements SearchIndex {
+    private static final Logger LOG = LoggerFactory.getLogger(LuceneSearchIndex.class);
     private static final String LAYOUT_VERSION = "1";
 
     private final Directory directory;
@@ -83,7 +93,12 @@ public final class LuceneSearchIndex implements SearchIndex {
     private final LeafQueries leafQueries;
     private final boolean exactBody;
     private final OpenedIndex.Outcome outcome;
+    private final IndexOpener opener;
+    private final ScheduledExecutorService committer;
+    private final long commitAfterUpdates;
     private final AtomicLong writes = new AtomicLong();
+    private final AtomicLong committedUpTo = new AtomicLong();
+    private final AtomicBoolean commitQueued = new AtomicBoolean();
     private final AtomicLong refreshedUpTo = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -92,7 +107,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         this.analyzer = new BodyAnalyzer();
         Map<String, String> layout =
                 Map.of("mailcore.layout", LAYOUT_VERSION, "mailcore.body", exactBody ? "substrings" : "words");
-        IndexOpener opener = new IndexOpener(layout, analyzer, builder.verifyChecksums);
+        this.opener = new IndexOpener(layout, analyzer, builder.verifyChecksums);
         OpenedIndex opened;
         try {
             opened = builder.inMemory ? opener.inMemory() : opener.onDisk(builder.path);
@@ -111,6 +126,15 @@ public final class LuceneSearchIndex implements SearchIndex {
         } catch (IOException e) {
             closeQuietly();
             throw new UncheckedIOException("cannot open search index " + builder.path, e);
+        }
+        this.commitAfterUpdates = builder.commitAfterUpdates;
+        if (builder.inMemory) {
+            this.committer = null;
+        } else {
+            this.committer = Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofPlatform().name("mailcore-search-commit").daemon().factory());
+            long interval = builder.commitInterval.toMillis();
+            committer.scheduleWithFixedDelay(this::commitIfChanged, interval, interval, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -134,11 +158,17 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     /**
-     * Whether this index started empty (new, in memory, or rebuilt), so the owner must index every email of every
-     * account to make searches complete.
+     * Whether this index may be incomplete — it started empty (new, in memory, or rebuilt), or it was not closed
+     * last time (a crash), so changes after its last commit may be missing — and the owner must index every email
+     * of every account again to make searches complete. Indexing an email again replaces its document.
      */
     public boolean needsReindex() {
         return outcome != OpenedIndex.Outcome.OPENED;
+    }
+
+    /** Whether the index on disk was not closed last time, so changes after its last commit may be missing. */
+    public boolean wasUncleanlyClosed() {
+        return outcome == OpenedIndex.Outcome.UNCLEAN;
     }
 
     /** Whether the body matches exact substrings rather than words. */
@@ -163,7 +193,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         } catch (IOException e) {
             throw unavailable(e);
         }
-        writes.incrementAndGet();
+        written();
     }
 
     /**
@@ -182,7 +212,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         } catch (IOException e) {
             throw unavailable(e);
         }
-        writes.incrementAndGet();
+        written();
     }
 
     /**
@@ -222,9 +252,45 @@ public final class LuceneSearchIndex implements SearchIndex {
     public void commit() {
         ensureOpen();
         try {
-            writer.commit();
+            commitNow();
         } catch (IOException e) {
             throw unavailable(e);
+        }
+    }
+
+    private void commitNow() throws IOException {
+        long upTo = writes.get();
+        // Lucene serializes commits itself; the count read before the commit is covered by it.
+        writer.commit();
+        committedUpTo.accumulateAndGet(upTo, Math::max);
+    }
+
+    /** Counts a change, and asks for a commit in the background after enough of them. */
+    private void written() {
+        long count = writes.incrementAndGet();
+        if (committer != null
+                && count - committedUpTo.get() >= commitAfterUpdates
+                && commitQueued.compareAndSet(false, true)) {
+            try {
+                committer.execute(() -> {
+                    commitQueued.set(false);
+                    commitIfChanged();
+                });
+            } catch (RejectedExecutionException closing) {
+                commitQueued.set(false);
+            }
+        }
+    }
+
+    private void commitIfChanged() {
+        if (closed.get() || committedUpTo.get() >= writes.get()) {
+            return;
+        }
+        try {
+            commitNow();
+        } catch (IOException | RuntimeException e) {
+            // Closing at the same moment, or a failing disk: the next commit, or the one on close, tries again.
+            LOG.warn("Periodic commit of the search index failed", e);
         }
     }
 
@@ -234,8 +300,18 @@ public final class LuceneSearchIndex implements SearchIndex {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        if (committer != null) {
+            committer.shutdown();
+            try {
+                committer.awaitTermination(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         try {
             searchers.close();
+            // The commit made by close is the only one marked clean: see IndexOpener.
+            writer.setLiveCommitData(opener.commitData(true).entrySet());
             writer.close();
             directory.close();
             analyzer.close();
@@ -301,8 +377,45 @@ public final class LuceneSearchIndex implements SearchIndex {
         private boolean exactBody;
         private Boolean verifySet;
         private boolean verifyChecksums = true;
+        private Duration commitInterval = Duration.ofSeconds(5);
+        private boolean commitIntervalSet;
+        private int commitAfterUpdates = 5_000;
+        private boolean commitAfterUpdatesSet;
 
         private Builder() {}
+
+        /**
+         * How long a change to an index on disk may stay uncommitted (default 5 seconds): what a crash may lose, and
+         * the next open then asks for a reindex anyway. Each commit writes and syncs files, so shorter costs more.
+         */
+        public Builder commitInterval(Duration interval) {
+            if (commitIntervalSet) {
+                throw new IllegalStateException("commitInterval was already set");
+            }
+            Objects.requireNonNull(interval, "interval");
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("commitInterval must be positive");
+            }
+            commitIntervalSet = true;
+            this.commitInterval = interval;
+            return this;
+        }
+
+        /**
+         * After how many changes an index on disk commits without waiting for the interval (default 5,000), which
+         * bounds the memory Lucene holds for uncommitted deletions during a reindex.
+         */
+        public Builder commitAfterUpdates(int updates) {
+            if (commitAfterUpdatesSet) {
+                throw new IllegalStateException("commitAfterUpdates was already set");
+            }
+            if (updates < 1) {
+                throw new IllegalArgumentException("commitAfterUpdates must be positive");
+            }
+            commitAfterUpdatesSet = true;
+            this.commitAfterUpdates = updates;
+            return this;
+        }
 
         /** Keep the index in this directory (created if needed); usually a folder of the data directory. */
         public Builder directory(Path directory) {

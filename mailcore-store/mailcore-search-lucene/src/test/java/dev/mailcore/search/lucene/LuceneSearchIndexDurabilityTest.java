@@ -17,6 +17,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,7 @@ import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Closing and opening an index on disk: same results after a restart, a new empty index when it cannot be used. */
@@ -179,6 +181,65 @@ class LuceneSearchIndexDurabilityTest {
             } catch (IOException e) {
                 throw new AssertionError(e);
             }
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void changesAreCommittedInTheBackgroundWithoutAnExplicitCommit() throws Exception {
+        Path path = data.resolve("search");
+        try (LuceneSearchIndex index = LuceneSearchIndex.builder()
+                .directory(path)
+                .commitInterval(Duration.ofHours(1))
+                .commitAfterUpdates(3)
+                .build()) {
+            for (int i = 0; i < 3; i++) {
+                index.index(
+                        ALICE,
+                        EmailId.of("m" + i),
+                        document().subject("durable " + i).build());
+            }
+            // The commit runs on the index's own thread; wait for it (a test timeout ends a hang).
+            while (committedDocuments(path) < 3) {
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    @Test
+    void anIndexThatWasNotClosedAsksForAReindexOnce() throws IOException {
+        Path path = data.resolve("search");
+        Path crashed = data.resolve("crashed");
+        try (LuceneSearchIndex index = LuceneSearchIndex.open(path)) {
+            fill(index);
+            index.commit();
+            // What a crash now leaves: the files of the last commit, which is not the one made by close.
+            Files.createDirectories(crashed);
+            try (Stream<Path> files = Files.list(path)) {
+                for (Path file : files.toList()) {
+                    if (!file.getFileName().toString().equals("write.lock")) {
+                        Files.copy(file, crashed.resolve(file.getFileName()));
+                    }
+                }
+            }
+        }
+        try (LuceneSearchIndex index = LuceneSearchIndex.open(crashed)) {
+            assertThat(index.wasUncleanlyClosed()).isTrue();
+            assertThat(index.needsReindex()).isTrue();
+            assertThat(index.wasRebuilt()).isFalse();
+            // What was committed is still there.
+            assertThat(index.search(ALICE, SearchQuery.all())).hasSize(199);
+        }
+        try (LuceneSearchIndex index = LuceneSearchIndex.open(crashed)) {
+            assertThat(index.wasUncleanlyClosed()).isFalse();
+            assertThat(index.needsReindex()).isFalse();
+        }
+    }
+
+    private static int committedDocuments(Path path) throws IOException {
+        try (FSDirectory directory = FSDirectory.open(path);
+                DirectoryReader reader = DirectoryReader.open(directory)) {
+            return reader.numDocs();
         }
     }
 

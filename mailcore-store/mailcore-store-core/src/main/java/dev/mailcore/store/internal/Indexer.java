@@ -11,36 +11,78 @@ import dev.mailcore.api.spi.SearchDocument;
 import dev.mailcore.store.internal.mime.ExtractedMessage;
 import dev.mailcore.store.internal.mime.MimeExtractor;
 import dev.mailcore.store.internal.mime.SpooledMessage;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 
-/** Feeds the search index: documents made at ingest, or made again from the stored blob. */
-public final class Indexer {
+/**
+ * Feeds the search index: documents made at ingest, or made again from the stored blob. With a queue, updates run on
+ * the queue's thread in the order they were asked for, and {@link #awaitIndexed()} waits for them.
+ */
+public final class Indexer implements AutoCloseable {
     private final EngineContext context;
     private final MimeExtractor extractor;
+    private final IndexQueue queue;
 
-    public Indexer(EngineContext context, MimeExtractor extractor) {
+    /** @param queueCapacity how many updates may wait; 0 runs every update on the caller's thread */
+    public Indexer(EngineContext context, MimeExtractor extractor, int queueCapacity) {
         this.context = context;
         this.extractor = extractor;
+        this.queue = context.index() == null || queueCapacity == 0
+                ? null
+                : new IndexQueue(queueCapacity, "mailcore-search-indexer");
     }
 
     public void index(AccountId account, EmailId email, SearchDocument document) {
         if (context.index() != null) {
-            context.index().index(account, email, document);
+            run(() -> context.index().index(account, email, document));
+        }
+    }
+
+    public void remove(AccountId account, EmailId email) {
+        if (context.index() != null) {
+            run(() -> context.index().remove(account, email));
         }
     }
 
     /** Extracts the document from the stored content again, for an email that shares content with another. */
     public void reindex(AccountId account, EmailRecord email) {
-        if (context.index() == null) {
-            return;
+        if (context.index() != null) {
+            run(() -> context.index().index(account, email.id(), extract(email)));
         }
+    }
+
+    /** Returns once every update asked for before this call is in the index. */
+    public void awaitIndexed() {
+        if (queue != null) {
+            queue.awaitDone();
+        }
+    }
+
+    /** Runs the updates still queued and stops the queue's thread. */
+    @Override
+    public void close() {
+        if (queue != null) {
+            queue.close();
+        }
+    }
+
+    private void run(Runnable update) {
+        if (queue == null) {
+            update.run();
+        } else {
+            queue.submit(update);
+        }
+    }
+
+    private SearchDocument extract(EmailRecord email) {
         try (InputStream in = context.blobs().open(email.blobId());
                 SpooledMessage spooled =
                         SpooledMessage.spool(in, Long.MAX_VALUE, context.spoolThreshold(), context.spoolDirectory())) {
             ExtractedMessage extracted = extractor.extract(spooled);
-            context.index().index(account, email.id(), extracted.document());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return extracted.document();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

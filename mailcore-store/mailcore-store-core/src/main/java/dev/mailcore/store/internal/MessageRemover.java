@@ -16,10 +16,10 @@ import dev.mailcore.api.spi.MetadataTransaction;
  * this or other accounts) may share them.
  */
 public final class MessageRemover {
-    private final EngineContext context;
+    private final Indexer indexer;
 
-    public MessageRemover(EngineContext context) {
-        this.context = context;
+    public MessageRemover(Indexer indexer) {
+        this.indexer = indexer;
     }
 
     public void remove(AccountId account, MetadataTransaction tx, ChangeRecorder recorder, MessageRecord message) {
@@ -33,9 +33,7 @@ public final class MessageRemover {
             tx.deleteEmail(email.id());
             tx.adjustUsage(-email.size(), -1);
             recorder.email(email.id(), email.threadId(), ChangeKind.DESTROYED);
-            if (context.index() != null) {
-                recorder.afterCommit(() -> context.index().remove(account, email.id()));
-            }
+            recorder.afterCommit(() -> indexer.remove(account, email.id()));
         } else {
             recorder.email(email.id(), email.threadId(), ChangeKind.UPDATED);
         }

@@ -33,11 +33,13 @@ public final class SearchService implements MessageSearch {
     private final EngineContext context;
     private final Transactions transactions;
     private final AccountSetup setup;
+    private final Indexer indexer;
 
-    public SearchService(EngineContext context, Transactions transactions, AccountSetup setup) {
+    public SearchService(EngineContext context, Transactions transactions, AccountSetup setup, Indexer indexer) {
         this.context = context;
         this.transactions = transactions;
         this.setup = setup;
+        this.indexer = indexer;
     }
 
     @Override
@@ -133,9 +135,7 @@ public final class SearchService implements MessageSearch {
     }
 
     private List<SearchCandidate> filter(AccountId account, SearchQuery query, List<SearchCandidate> candidates) {
-        QueryEvaluator evaluator = new QueryEvaluator(
-                context.zone(),
-                content -> context.index() == null ? Set.of() : context.index().search(account, content));
+        QueryEvaluator evaluator = new QueryEvaluator(context.zone(), content -> contentSearch(account, content));
         List<SearchCandidate> out = new ArrayList<>();
         for (SearchCandidate candidate : candidates) {
             if (evaluator.matches(query, candidate)) {
@@ -143,6 +143,18 @@ public final class SearchService implements MessageSearch {
             }
         }
         return out;
+    }
+
+    /**
+     * Asks the index, after the updates queued before this search are in it: so a search never misses a message
+     * whose append returned before the search began.
+     */
+    private Set<EmailId> contentSearch(AccountId account, SearchQuery content) {
+        if (context.index() == null) {
+            return Set.of();
+        }
+        indexer.awaitIndexed();
+        return context.index().search(account, content);
     }
 
     /** A top-level UID criterion (alone or in an And) narrows what is read from the store. */

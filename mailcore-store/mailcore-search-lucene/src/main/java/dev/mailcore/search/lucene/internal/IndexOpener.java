@@ -36,10 +36,17 @@ import org.slf4j.LoggerFactory;
  * <p>Unusable means: files but no commit, a commit Lucene cannot read (corrupt, truncated, missing files, a format
  * too old or too new), a checksum mismatch when checksums are verified, or a layout written by another version of
  * this module or with the other body mode (recorded in the commit's user data).
+ *
+ * <p>Every commit of an open index is marked unclean; only the commit made on close is marked clean. An index whose
+ * last commit is unclean was not closed (the process crashed or was killed), so changes after that commit may be
+ * missing: it is opened as {@link OpenedIndex.Outcome#UNCLEAN}. On open the index is at once committed as unclean
+ * again, so a crash before the next commit is noticed too.
  */
 public final class IndexOpener {
     private static final Logger LOG = LoggerFactory.getLogger(IndexOpener.class);
     private static final String WRITE_LOCK = "write.lock";
+    /** Commit user data: "true" in the commit made on close, "false" in every other. */
+    public static final String CLOSED_CLEANLY = "mailcore.closed";
 
     private final Map<String, String> layout;
     private final Analyzer analyzer;
@@ -72,7 +79,15 @@ public final class IndexOpener {
         }
         FSDirectory directory = FSDirectory.open(path);
         try {
-            return new OpenedIndex(directory, openExisting(directory), OpenedIndex.Outcome.OPENED);
+            IndexWriter writer = openExisting(directory);
+            boolean clean = "true".equals(commitData(writer).get(CLOSED_CLEANLY));
+            try {
+                markOpen(writer);
+            } catch (IOException | RuntimeException e) {
+                writer.rollback();
+                throw e;
+            }
+            return new OpenedIndex(directory, writer, clean ? OpenedIndex.Outcome.OPENED : OpenedIndex.Outcome.UNCLEAN);
         } catch (LockObtainFailedException e) {
             directory.close();
             throw e;
@@ -96,11 +111,8 @@ public final class IndexOpener {
         }
         IndexWriter writer = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.APPEND));
         try {
-            Map<String, String> found = new HashMap<>();
-            Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
-            if (data != null) {
-                data.forEach(entry -> found.put(entry.getKey(), entry.getValue()));
-            }
+            Map<String, String> found = commitData(writer);
+            found.remove(CLOSED_CLEANLY);
             if (!found.equals(layout)) {
                 throw new UnusableIndexException("layout " + found + ", expected " + layout);
             }
@@ -120,10 +132,31 @@ public final class IndexOpener {
 
     private OpenedIndex create(Directory directory, OpenedIndex.Outcome outcome) throws IOException {
         IndexWriter writer = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE));
-        writer.setLiveCommitData(layout.entrySet());
         // A first commit, so that an index closed before any write still opens as this layout.
-        writer.commit();
+        markOpen(writer);
         return new OpenedIndex(directory, writer, outcome);
+    }
+
+    /** Commits the layout, marked unclean until the commit made on close. */
+    private void markOpen(IndexWriter writer) throws IOException {
+        writer.setLiveCommitData(commitData(false).entrySet());
+        writer.commit();
+    }
+
+    /** What the next commit records: the layout, and whether it is the one made on close. */
+    public Map<String, String> commitData(boolean closing) {
+        Map<String, String> data = new HashMap<>(layout);
+        data.put(CLOSED_CLEANLY, Boolean.toString(closing));
+        return data;
+    }
+
+    private static Map<String, String> commitData(IndexWriter writer) {
+        Map<String, String> found = new HashMap<>();
+        Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+        if (data != null) {
+            data.forEach(entry -> found.put(entry.getKey(), entry.getValue()));
+        }
+        return found;
     }
 
     private IndexWriterConfig config(IndexWriterConfig.OpenMode mode) {

@@ -19,6 +19,11 @@ public record OpenedIndex(Directory directory, IndexWriter writer, Outcome outco
     public enum Outcome {
         /** An existing, readable index of the same layout. */
         OPENED,
+        /**
+         * An existing index that was not closed (a crash): usable, but changes after its last commit may be
+         * missing.
+         */
+        UNCLEAN,
         /** There was no index: a new, empty one. */
         CREATED,
         /** The index was corrupt, unreadable, or of another layout: moved aside, a new, empty one in its place. */
