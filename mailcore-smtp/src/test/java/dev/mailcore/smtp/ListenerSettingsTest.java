@@ -46,7 +46,7 @@ class ListenerSettingsTest {
                     smtp.raw(
                             "alice@example.com", smtp.inbox("alice@example.com").getFirst()),
                     StandardCharsets.UTF_8);
-            assertThat(message).startsWith("Received: from client.example.org ([203.0.113.7])");
+            assertThat(message).contains("Received: from client.example.org ([203.0.113.7])");
         }
     }
 
