@@ -42,9 +42,4 @@ public record ListenerSettings(
             throw new IllegalStateException("TLS mode " + tlsMode + " needs sslContext(...)");
         }
     }
-
-    /** The per-connection back-off after failed logins: {@link #authBackoff} doubling up to 16 times. */
-    public AuthBackoff newAuthBackoff() {
-        return new AuthBackoff(authBackoff, authBackoff.multipliedBy(16));
-    }
 }

@@ -16,7 +16,7 @@ import java.util.Optional;
  * thread-safe: the session's thread drives it.
  *
  * <pre>{@code
- * SaslExchange sasl = new SaslExchange(directory, settings.newAuthBackoff());
+ * SaslExchange sasl = new SaslExchange(directory, AuthBackoff.doubling(authBackoff));
  * switch (sasl.start("PLAIN", initialResponse)) {
  *     case SaslExchange.Result.Challenge c -> send("334 " + c.base64());
  *     case SaslExchange.Result.Success s -> login(s.account());

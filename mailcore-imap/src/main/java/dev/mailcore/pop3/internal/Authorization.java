@@ -32,8 +32,7 @@ final class Authorization {
         this.config = config;
         this.connection = connection;
         this.out = out;
-        this.backoff =
-                new AuthBackoff(config.authBackoff(), config.authBackoff().multipliedBy(16));
+        this.backoff = AuthBackoff.doubling(config.authBackoff());
         this.login = login;
         this.sasl = new SaslExchange(config.directory(), backoff);
     }

@@ -66,9 +66,7 @@ public final class SmtpSession implements ProtocolHandler {
         this.policy =
                 new RecipientPolicy(settings.directory(), settings.outboundQueue() != null, settings.captureMode());
         this.handoff = new Handoff(settings);
-        this.sasl = new SaslExchange(
-                settings.directory(),
-                new AuthBackoff(settings.authBackoff(), settings.authBackoff().multipliedBy(16)));
+        this.sasl = new SaslExchange(settings.directory(), AuthBackoff.doubling(settings.authBackoff()));
     }
 
     @Override
