@@ -6,16 +6,18 @@ package dev.mailcore.pop3;
 
 import dev.mailcore.api.MailStore;
 import dev.mailcore.api.spi.Directory;
+import dev.mailcore.net.Connection;
+import dev.mailcore.net.ListenerBuilder;
+import dev.mailcore.net.ListenerSettings;
 import dev.mailcore.net.NetListener;
-import dev.mailcore.net.TlsMode;
+import dev.mailcore.net.ProtocolFactory;
+import dev.mailcore.net.ProtocolHandler;
 import dev.mailcore.pop3.internal.MaildropLocks;
 import dev.mailcore.pop3.internal.Pop3Config;
 import dev.mailcore.pop3.internal.Pop3Session;
-import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import javax.net.ssl.SSLContext;
 
 /**
  * A POP3 server (RFC 1939 with CAPA, STLS, AUTH and response codes) over a {@link MailStore}: each account's INBOX,
@@ -44,20 +46,33 @@ public final class Pop3Server implements AutoCloseable {
 
     private Pop3Server(Builder b) {
         this.locks = b.sharedLocks != null ? b.sharedLocks : new MaildropLocks();
+        ListenerSettings shared = b.listenerSettings();
         Pop3Config config = new Pop3Config(
-                b.store, b.directory, b.allowPlaintextAuth, b.authBackoff, b.clock, b.expire, b.loginDelay, locks);
-        NetListener.Builder net = NetListener.builder()
+                b.store,
+                b.directory,
+                shared.allowPlaintextAuth(),
+                shared.authBackoff(),
+                b.clock,
+                b.expire,
+                b.loginDelay,
+                locks);
+        this.listener = NetListener.builder()
                 .name("mailcore-pop3")
-                .bindAddress(b.bindAddress)
-                .port(b.port)
-                .tlsMode(b.tlsMode)
-                .idleTimeout(b.idleTimeout)
+                .settings(shared)
                 .maxLineLength(b.maxLineLength)
-                .protocol(connection -> new Pop3Session(connection, config));
-        if (b.sslContext != null) {
-            net.sslContext(b.sslContext);
-        }
-        this.listener = net.build();
+                .protocol(new ProtocolFactory() {
+                    @Override
+                    public ProtocolHandler create(Connection connection) {
+                        return new Pop3Session(connection, config);
+                    }
+
+                    @Override
+                    public String refusal() {
+                        // RFC 2449: SYS/TEMP, a passing problem; the client may try again later.
+                        return "-ERR [SYS/TEMP] too many connections\r\n";
+                    }
+                })
+                .build();
     }
 
     public static Builder builder() {
@@ -84,23 +99,19 @@ public final class Pop3Server implements AutoCloseable {
     }
 
     /** Settings of a {@link Pop3Server}; {@link #store} and {@link #directory} are required. */
-    public static final class Builder {
+    public static final class Builder extends ListenerBuilder<Builder> {
         private MailStore store;
         private Directory directory;
-        private InetAddress bindAddress = InetAddress.getLoopbackAddress();
-        private int port = 110;
-        private TlsMode tlsMode = TlsMode.NONE;
-        private SSLContext sslContext;
-        private Boolean allowPlaintextAuth;
-        private Duration authBackoff = Duration.ofSeconds(1);
         private Clock clock = Clock.systemUTC();
-        private Duration idleTimeout = Duration.ofMinutes(10);
         private int maxLineLength = 8192;
         private Duration expire;
         private Duration loginDelay;
         private MaildropLocks sharedLocks;
 
-        private Builder() {}
+        private Builder() {
+            // 10 minutes: the least RFC 1939 allows.
+            super(110, Duration.ofMinutes(10));
+        }
 
         /** The mail store; required. */
         public Builder store(MailStore store) {
@@ -114,50 +125,9 @@ public final class Pop3Server implements AutoCloseable {
             return this;
         }
 
-        /** The address to bind; default loopback. */
-        public Builder bindAddress(InetAddress address) {
-            this.bindAddress = Objects.requireNonNull(address, "address");
-            return this;
-        }
-
-        /** The port; 0 lets the system choose (see {@link Pop3Server#port()}); default 110. */
-        public Builder port(int port) {
-            this.port = port;
-            return this;
-        }
-
-        /** NONE (default), STARTTLS (announced as STLS) or IMPLICIT (POP3S); the latter two need {@link #sslContext}. */
-        public Builder tlsMode(TlsMode mode) {
-            this.tlsMode = Objects.requireNonNull(mode, "mode");
-            return this;
-        }
-
-        public Builder sslContext(SSLContext context) {
-            this.sslContext = Objects.requireNonNull(context, "context");
-            return this;
-        }
-
-        /** Whether USER/PASS and AUTH work without TLS; default: on loopback only. */
-        public Builder allowPlaintextAuth(boolean allowed) {
-            this.allowPlaintextAuth = allowed;
-            return this;
-        }
-
-        /** The first pause after a failed login on a connection; it doubles with each failure. Default 1 s. */
-        public Builder authBackoff(Duration base) {
-            this.authBackoff = Objects.requireNonNull(base, "base");
-            return this;
-        }
-
         /** The clock that {@link #loginDelay} measures against; default the system clock. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /** How long a silent connection stays open; default 10 minutes, the least RFC 1939 allows. */
-        public Builder idleTimeout(Duration timeout) {
-            this.idleTimeout = Objects.requireNonNull(timeout, "timeout");
             return this;
         }
 
@@ -208,6 +178,7 @@ public final class Pop3Server implements AutoCloseable {
             if (directory == null) {
                 throw new IllegalStateException("set directory(...)");
             }
+            listenerSettings();
             return new Pop3Server(this);
         }
     }

@@ -25,6 +25,11 @@ public final class AuthBackoff {
         this.max = max;
     }
 
+    /** {@code base} doubling with each failure, up to 16 times {@code base}: the servers' back-off. */
+    public static AuthBackoff doubling(Duration base) {
+        return new AuthBackoff(base, base.multipliedBy(16));
+    }
+
     /** One second doubling up to 16 seconds. */
     public static AuthBackoff standard() {
         return new AuthBackoff(Duration.ofSeconds(1), Duration.ofSeconds(16));

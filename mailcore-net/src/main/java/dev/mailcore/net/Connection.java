@@ -86,6 +86,15 @@ public interface Connection {
      */
     void receiveData(long maxSize);
 
+    /**
+     * Reads exactly {@code size} octets next, then lines again (SMTP's BDAT chunk, RFC 3030). They arrive as a {@link
+     * Frame.Request} whose only part is a {@link Literal} (spooled to a temp file above the literal memory threshold)
+     * as soon as the last octet is in, whatever follows it; when {@code size} exceeds {@code maxSize} they are read
+     * and dropped without being kept, and arrive as {@link Frame.TooLong} with {@code literal} true. Call it after a
+     * request the {@link LiteralAnnouncer} {@linkplain LiteralAnnouncer#holds held}, before anything else is read.
+     */
+    void receiveExact(long size, long maxSize);
+
     /** Goes on reading lines after a request the {@link LiteralAnnouncer} {@linkplain LiteralAnnouncer#holds held}. */
     void resumeLines();
 

@@ -22,8 +22,10 @@ public interface LiteralAnnouncer {
 
     /**
      * Whether the framer stops after this line (one without a literal) until the protocol says how to read on, with
-     * {@link Connection#receiveData(long)} or {@link Connection#resumeLines()}. SMTP holds after {@code DATA}: the
-     * bytes that follow are a message only when the server accepted the command, and command lines otherwise.
+     * {@link Connection#receiveData(long)}, {@link Connection#receiveExact(long, long)} or {@link
+     * Connection#resumeLines()}. SMTP holds after {@code DATA}: the bytes that follow are a message only when the
+     * server accepted the command, and command lines otherwise; and after {@code BDAT n}, whose chunk of n octets
+     * is read whatever the reply.
      */
     default boolean holds(byte[] line, int length) {
         return false;

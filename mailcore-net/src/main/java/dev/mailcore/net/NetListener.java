@@ -276,6 +276,23 @@ public final class NetListener implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Applies the listener's part of a server's shared settings: bind address, port, TLS mode and context, idle
+         * timeout, connection limits, shutdown grace and trusted proxies.
+         */
+        public Builder settings(ListenerSettings settings) {
+            bindAddress(settings.bindAddress());
+            port(settings.port());
+            tlsMode(settings.tlsMode());
+            if (settings.sslContext() != null) {
+                sslContext(settings.sslContext());
+            }
+            idleTimeout(settings.idleTimeout());
+            connectionLimits(settings.connectionLimits());
+            shutdownGrace(settings.shutdownGrace());
+            return proxyProtocol(settings.trustedProxies());
+        }
+
         /** A name for threads and logs. */
         public Builder name(String name) {
             this.name = Objects.requireNonNull(name, "name");

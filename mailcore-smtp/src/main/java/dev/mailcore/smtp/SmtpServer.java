@@ -7,20 +7,22 @@ package dev.mailcore.smtp;
 import dev.mailcore.api.MailStore;
 import dev.mailcore.api.spi.Directory;
 import dev.mailcore.api.spi.OutboundQueue;
+import dev.mailcore.net.Connection;
+import dev.mailcore.net.ListenerBuilder;
+import dev.mailcore.net.ListenerSettings;
 import dev.mailcore.net.NetListener;
-import dev.mailcore.net.TlsMode;
+import dev.mailcore.net.ProtocolFactory;
+import dev.mailcore.net.ProtocolHandler;
 import dev.mailcore.smtp.internal.FilterChain;
 import dev.mailcore.smtp.internal.SmtpLiterals;
 import dev.mailcore.smtp.internal.SmtpSession;
 import dev.mailcore.smtp.internal.SmtpSettings;
-import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import javax.net.ssl.SSLContext;
 
 /**
  * An SMTP, submission or LMTP server that delivers to the local accounts of a {@link MailStore}.
@@ -47,6 +49,7 @@ public final class SmtpServer implements AutoCloseable {
     private final NetListener listener;
 
     private SmtpServer(Builder builder) {
+        ListenerSettings shared = builder.listenerSettings();
         SmtpSettings settings = new SmtpSettings(
                 builder.store,
                 builder.directory,
@@ -55,30 +58,33 @@ public final class SmtpServer implements AutoCloseable {
                 builder.maxMessageSize,
                 builder.maxRecipients,
                 builder.maxBadCommands,
-                builder.allowPlaintextAuth,
-                builder.authBackoff,
+                shared.allowPlaintextAuth(),
+                shared.authBackoff(),
                 builder.clock,
                 new FilterChain(builder.filters),
                 builder.outboundQueue,
                 builder.capture == null ? null : builder.capture::add,
                 builder.greetingDelay,
                 builder.dataTimeout);
-        NetListener.Builder net = NetListener.builder()
+        String refusal = "421 4.7.0 " + builder.hostname + " too many connections, try later\r\n";
+        this.listener = NetListener.builder()
                 .name("mailcore-" + builder.mode.name().toLowerCase(Locale.ROOT))
-                .bindAddress(builder.bindAddress)
-                .port(builder.port)
-                .tlsMode(builder.tlsMode)
+                .settings(shared)
                 // RFC 5321: a command line is at most 1,000 octets with its CRLF; RFC 4954 allows 12,288 for AUTH.
                 .maxLineLength(builder.tolerantLineLength ? 12_286 : 998)
-                // A BDAT chunk is read as a literal: no single chunk may exceed the whole message's limit.
-                .maxLiteralSize(builder.maxMessageSize)
-                .idleTimeout(builder.idleTimeout)
                 .literals(new SmtpLiterals())
-                .protocol(connection -> new SmtpSession(connection, settings));
-        if (builder.sslContext != null) {
-            net.sslContext(builder.sslContext);
-        }
-        this.listener = net.build();
+                .protocol(new ProtocolFactory() {
+                    @Override
+                    public ProtocolHandler create(Connection connection) {
+                        return new SmtpSession(connection, settings);
+                    }
+
+                    @Override
+                    public String refusal() {
+                        return refusal;
+                    }
+                })
+                .build();
     }
 
     /** A builder; {@link Builder#store} and {@link Builder#directory} are required. */
@@ -103,21 +109,14 @@ public final class SmtpServer implements AutoCloseable {
     }
 
     /** Settings of an {@link SmtpServer}. */
-    public static final class Builder {
+    public static final class Builder extends ListenerBuilder<Builder> {
         private MailStore store;
         private Directory directory;
         private SmtpMode mode = SmtpMode.MX;
-        private InetAddress bindAddress = InetAddress.getLoopbackAddress();
-        private int port;
-        private TlsMode tlsMode = TlsMode.NONE;
-        private SSLContext sslContext;
         private String hostname = "localhost";
         private long maxMessageSize = 32L << 20;
         private int maxRecipients = 100;
         private int maxBadCommands = 10;
-        private Boolean allowPlaintextAuth;
-        private Duration idleTimeout = Duration.ofMinutes(5);
-        private Duration authBackoff = Duration.ofSeconds(1);
         private Clock clock = Clock.systemUTC();
         private final List<MessageFilter> filters = new ArrayList<>();
         private OutboundQueue outboundQueue;
@@ -126,7 +125,10 @@ public final class SmtpServer implements AutoCloseable {
         private Duration dataTimeout = Duration.ofMinutes(10);
         private boolean tolerantLineLength;
 
-        private Builder() {}
+        private Builder() {
+            // Port 0 by default: SMTP, submission and LMTP have different well-known ports.
+            super(0, Duration.ofMinutes(5));
+        }
 
         /** Where messages are delivered; required. */
         public Builder store(MailStore store) {
@@ -143,32 +145,6 @@ public final class SmtpServer implements AutoCloseable {
         /** MX (default), SUBMISSION or LMTP. */
         public Builder mode(SmtpMode mode) {
             this.mode = Objects.requireNonNull(mode, "mode");
-            return this;
-        }
-
-        /** The address to bind; default loopback. */
-        public Builder bindAddress(InetAddress address) {
-            this.bindAddress = Objects.requireNonNull(address, "address");
-            return this;
-        }
-
-        /** The port; 0 (the default) lets the system choose, see {@link SmtpServer#port()}. */
-        public Builder port(int port) {
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("port must be 0 to 65535");
-            }
-            this.port = port;
-            return this;
-        }
-
-        /** NONE (default), STARTTLS (ports 25 and 587) or IMPLICIT (port 465); TLS needs {@link #sslContext}. */
-        public Builder tlsMode(TlsMode mode) {
-            this.tlsMode = Objects.requireNonNull(mode, "mode");
-            return this;
-        }
-
-        public Builder sslContext(SSLContext context) {
-            this.sslContext = Objects.requireNonNull(context, "context");
             return this;
         }
 
@@ -202,24 +178,6 @@ public final class SmtpServer implements AutoCloseable {
                 throw new IllegalArgumentException("maxBadCommands must be positive");
             }
             this.maxBadCommands = count;
-            return this;
-        }
-
-        /** Whether AUTH is offered without TLS; by default only to clients on loopback. */
-        public Builder allowPlaintextAuth(boolean allow) {
-            this.allowPlaintextAuth = allow;
-            return this;
-        }
-
-        /** A client silent for this long gets 421 and is disconnected; default 5 minutes. */
-        public Builder idleTimeout(Duration timeout) {
-            this.idleTimeout = Objects.requireNonNull(timeout, "timeout");
-            return this;
-        }
-
-        /** The delay after a failed AUTH, doubling per failure up to 16 times; default one second. */
-        public Builder authBackoff(Duration delay) {
-            this.authBackoff = Objects.requireNonNull(delay, "delay");
             return this;
         }
 
@@ -291,9 +249,7 @@ public final class SmtpServer implements AutoCloseable {
             if (directory == null) {
                 throw new IllegalStateException("set directory(...)");
             }
-            if (tlsMode != TlsMode.NONE && sslContext == null) {
-                throw new IllegalStateException("TLS mode " + tlsMode + " needs sslContext(...)");
-            }
+            listenerSettings();
             return new SmtpServer(this);
         }
     }

@@ -58,7 +58,9 @@ class StartTlsTest {
             // The server forgot the EHLO: the session starts over after TLS.
             assertThat(reply(secureIn)).singleElement().asString().startsWith("503 5.5.1");
             secureOut.write("EHLO client\r\n".getBytes(StandardCharsets.US_ASCII));
-            assertThat(reply(secureIn)).contains("250 AUTH PLAIN LOGIN").noneMatch(l -> l.contains("STARTTLS"));
+            assertThat(reply(secureIn))
+                    .contains("250 AUTH SCRAM-SHA-256 PLAIN LOGIN OAUTHBEARER XOAUTH2")
+                    .noneMatch(l -> l.contains("STARTTLS"));
         }
     }
 }

@@ -49,8 +49,7 @@ public final class ImapSession implements ProtocolHandler {
         this.connection = connection;
         this.config = config;
         this.out = new ResponseWriter(connection);
-        this.backoff =
-                new AuthBackoff(config.authBackoff(), config.authBackoff().multipliedBy(16));
+        this.backoff = AuthBackoff.doubling(config.authBackoff());
     }
 
     @Override

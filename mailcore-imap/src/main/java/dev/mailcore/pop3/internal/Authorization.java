@@ -7,9 +7,8 @@ package dev.mailcore.pop3.internal;
 import dev.mailcore.api.Account;
 import dev.mailcore.net.AuthBackoff;
 import dev.mailcore.net.Connection;
+import dev.mailcore.net.SaslExchange;
 import dev.mailcore.net.SaslMechanisms;
-import dev.mailcore.net.SaslServer;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -26,16 +25,16 @@ final class Authorization {
     private final Pop3Writer out;
     private final AuthBackoff backoff;
     private final Consumer<Account> login;
+    private final SaslExchange sasl;
     private String user;
-    private SaslServer sasl;
 
     Authorization(Pop3Config config, Connection connection, Pop3Writer out, Consumer<Account> login) {
         this.config = config;
         this.connection = connection;
         this.out = out;
-        this.backoff =
-                new AuthBackoff(config.authBackoff(), config.authBackoff().multipliedBy(16));
+        this.backoff = AuthBackoff.doubling(config.authBackoff());
         this.login = login;
+        this.sasl = new SaslExchange(config.directory(), backoff);
     }
 
     /** Whether passwords may be sent now. */
@@ -45,13 +44,13 @@ final class Authorization {
 
     /** Whether the next line answers a SASL challenge rather than being a command. */
     boolean inSasl() {
-        return sasl != null;
+        return sasl.inProgress();
     }
 
     /** Forgets a half-done USER/PASS or SASL exchange (after a refused line, or STLS). */
     void abandon() {
         user = null;
-        sasl = null;
+        sasl.abandon();
     }
 
     void user(String name) {
@@ -81,7 +80,7 @@ final class Authorization {
     void listMechanisms() {
         out.ok("SASL mechanisms follow");
         if (allowed()) {
-            SaslMechanisms.names().forEach(out::line);
+            SaslMechanisms.names(config.directory()).forEach(out::line);
         }
         out.end();
     }
@@ -92,35 +91,12 @@ final class Authorization {
             out.err(PLAINTEXT_REFUSED);
             return;
         }
-        Optional<SaslServer> server = SaslMechanisms.create(mechanism, config.directory());
-        if (server.isEmpty()) {
-            out.err("unsupported mechanism");
-            return;
-        }
-        sasl = server.get();
-        if (initialResponse == null) {
-            step(new byte[0]);
-        } else {
-            response(initialResponse);
-        }
+        answer(sasl.start(mechanism, initialResponse));
     }
 
-    /** A client line during a SASL exchange: base64, {@code =} for empty, or {@code *} to cancel. */
+    /** A client line during a SASL exchange. */
     void response(String line) {
-        if (line.equals("*")) {
-            sasl = null;
-            out.err("authentication cancelled");
-            return;
-        }
-        byte[] response;
-        try {
-            response = line.equals("=") ? new byte[0] : Base64.getDecoder().decode(line);
-        } catch (IllegalArgumentException e) {
-            sasl = null;
-            out.err("invalid base64");
-            return;
-        }
-        step(response);
+        answer(sasl.respond(line));
     }
 
     void stls() {
@@ -133,17 +109,18 @@ final class Authorization {
         connection.startTls(out.take());
     }
 
-    private void step(byte[] response) {
-        switch (sasl.evaluate(response)) {
-            case SaslServer.Step.Challenge challenge ->
-                out.challenge(Base64.getEncoder().encodeToString(challenge.data()));
-            case SaslServer.Step.Success success -> {
-                sasl = null;
-                succeeded(success.account());
-            }
-            case SaslServer.Step.Failure failure -> {
-                sasl = null;
-                failed();
+    private void answer(SaslExchange.Result result) {
+        switch (result) {
+            case SaslExchange.Result.Challenge challenge -> out.challenge(challenge.base64());
+            case SaslExchange.Result.Success success -> succeeded(success.account());
+            case SaslExchange.Result.Refused refused -> {
+                switch (refused.reason()) {
+                    case UNKNOWN_MECHANISM -> out.err("unsupported mechanism");
+                    case CANCELLED -> out.err("authentication cancelled");
+                    case BAD_BASE64 -> out.err("invalid base64");
+                    // The exchange has paused already.
+                    case FAILED -> out.err("[AUTH] invalid credentials");
+                }
             }
         }
     }

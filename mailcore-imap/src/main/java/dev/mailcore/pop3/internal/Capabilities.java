@@ -21,7 +21,7 @@ final class Capabilities {
         capabilities.add("UIDL");
         if (authorization && passwordsAllowed) {
             capabilities.add("USER");
-            capabilities.add("SASL " + String.join(" ", SaslMechanisms.names()));
+            capabilities.add("SASL " + String.join(" ", SaslMechanisms.names(config.directory())));
         }
         capabilities.add("RESP-CODES");
         capabilities.add("AUTH-RESP-CODE");

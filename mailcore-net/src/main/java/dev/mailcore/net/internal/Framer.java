@@ -42,6 +42,8 @@ public final class Framer {
     private byte[] discardedStart;
     private LiteralSink literal;
     private DotDataSink data;
+    private LiteralSink exact;
+    private long skipping;
     private boolean held;
     private ByteBuffer pending;
 
@@ -64,6 +66,17 @@ public final class Framer {
             if (held) {
                 keepPending(in);
                 return;
+            }
+            if (skipping > 0) {
+                skip(in, out);
+                continue;
+            }
+            if (exact != null) {
+                exact.write(in);
+                if (exact.complete()) {
+                    finishExact(out);
+                }
+                continue;
             }
             if (data != null) {
                 data.write(in);
@@ -102,6 +115,22 @@ public final class Framer {
         release(out);
     }
 
+    /**
+     * Reads the next {@code size} bytes, held ones first, as one request holding them as a literal, or drops them
+     * when there are more than {@code maxSize}; lines follow.
+     */
+    public void receiveExact(long size, long maxSize, Output out) {
+        if (size > maxSize) {
+            skipping = size;
+        } else {
+            exact = new LiteralSink(size, memoryThreshold, spoolDirectory);
+            if (exact.complete()) {
+                finishExact(out);
+            }
+        }
+        release(out);
+    }
+
     /** Reads the next bytes, held ones first, as lines again. */
     public void resumeLines(Output out) {
         release(out);
@@ -113,6 +142,11 @@ public final class Framer {
         discardedStart = null;
         held = false;
         pending = null;
+        skipping = 0;
+        if (exact != null) {
+            exact.abort();
+            exact = null;
+        }
         if (data != null) {
             data.abort();
             data = null;
@@ -181,6 +215,21 @@ public final class Framer {
             parts.add(literal.finish());
             literal = null;
         }
+    }
+
+    private void skip(ByteBuffer in, Output out) {
+        int n = (int) Math.min(in.remaining(), skipping);
+        in.position(in.position() + n);
+        skipping -= n;
+        if (skipping == 0) {
+            out.frame(new Frame.TooLong(new byte[0], true));
+        }
+    }
+
+    private void finishExact(Output out) {
+        LiteralSink done = exact;
+        exact = null;
+        out.frame(new Frame.Request(List.of(done.finish())));
     }
 
     private void keepPending(ByteBuffer in) {

@@ -177,6 +177,16 @@ public final class MinaConnection implements Connection, Framer.Output {
     }
 
     @Override
+    public void receiveExact(long size, long maxSize) {
+        synchronized (lock) {
+            if (!closed) {
+                framer.receiveExact(size, maxSize, this);
+                resumeAfterHold();
+            }
+        }
+    }
+
+    @Override
     public void resumeLines() {
         synchronized (lock) {
             if (!closed) {

@@ -33,21 +33,28 @@ final class BdatTransfer {
         return chunks != null || failure != null;
     }
 
-    /** One chunk: its head (null for an empty chunk) and last octet. */
-    Outcome chunk(SmtpCommand.Bdat bdat, Literal head, byte last) {
+    /** How many more octets the message may take: a larger chunk is read without being kept. */
+    long room() {
+        if (failure != null) {
+            return 0;
+        }
+        return maxSize - (chunks == null ? 0 : chunks.size());
+    }
+
+    /** One chunk, or null when it was larger than {@link #room()} and dropped. */
+    Outcome chunk(SmtpCommand.Bdat bdat, Literal chunk) {
         if (failure != null) {
             return new Outcome.Answer(failure, bdat.last());
         }
-        if (chunks == null) {
-            chunks = new ChunkedMessage(maxSize);
-        }
-        if (head != null) {
-            chunks.append(head, last);
-        }
-        if (chunks.tooBig()) {
-            fail(Reply.of(552, "5.3.4", "Message too big; the limit is " + maxSize));
+        if (chunk == null) {
+            discard();
+            failure = Reply.of(552, "5.3.4", "Message too big; the limit is " + maxSize);
             return new Outcome.Answer(failure, bdat.last());
         }
+        if (chunks == null) {
+            chunks = new ChunkedMessage();
+        }
+        chunks.append(chunk);
         if (!bdat.last()) {
             return new Outcome.Answer(Reply.of(250, "2.0.0", bdat.size() + " octets received"), false);
         }
@@ -56,7 +63,7 @@ final class BdatTransfer {
         return new Outcome.Complete(message);
     }
 
-    /** Makes the rest of a started transfer fail with {@code reply} (the chunk it was reading was lost). */
+    /** Makes the rest of a started transfer fail with {@code reply} (a chunk was lost). */
     void fail(Reply reply) {
         if (started()) {
             discard();
@@ -64,7 +71,7 @@ final class BdatTransfer {
         }
     }
 
-    /** Drops what was collected; the transfer may not be used afterwards. */
+    /** Drops what was collected. */
     void discard() {
         if (chunks != null) {
             chunks.discard();

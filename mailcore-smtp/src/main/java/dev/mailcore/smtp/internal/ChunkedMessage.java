@@ -15,42 +15,30 @@ import java.nio.file.Path;
 
 /**
  * The message of a BDAT transaction, put together from its chunks: in memory while small, then in a temp file that
- * {@link #discard()} deletes. Counts every octet offered, kept or not, for the SIZE limit.
+ * {@link #discard()} deletes. The framer enforces the size limit: a chunk that would pass it never gets here.
  */
 final class ChunkedMessage {
     private static final int MEMORY_LIMIT = 256 << 10;
 
-    private final long maxSize;
     private ByteArrayOutputStream memory = new ByteArrayOutputStream();
     private Path file;
     private OutputStream out;
     private long size;
-    private boolean tooBig;
 
-    ChunkedMessage(long maxSize) {
-        this.maxSize = maxSize;
-    }
-
-    /** Adds a chunk (its head and last octet); past the limit nothing more is kept. */
-    void append(Literal head, byte last) {
-        size += head.size() + 1;
-        if (tooBig || size > maxSize) {
-            tooBig = true;
-            discard();
-            return;
-        }
-        try (InputStream in = head.open()) {
-            OutputStream target = target(head.size() + 1);
-            in.transferTo(target);
-            target.write(last);
+    /** Adds a chunk. */
+    void append(Literal chunk) {
+        try (InputStream in = chunk.open()) {
+            in.transferTo(target(chunk.size()));
         } catch (IOException e) {
             discard();
             throw new UncheckedIOException(e);
         }
+        size += chunk.size();
     }
 
-    boolean tooBig() {
-        return tooBig;
+    /** The octets kept so far. */
+    long size() {
+        return size;
     }
 
     /** The whole message; the literal owns the temp file from now on. */

@@ -4,7 +4,6 @@
  */
 package dev.mailcore.smtp.internal;
 
-import dev.mailcore.net.SaslMechanisms;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -68,14 +67,18 @@ public enum Extension {
     AUTH {
         @Override
         Optional<String> keyword(Context context) {
-            return context.authOffered()
-                    ? Optional.of("AUTH " + String.join(" ", SaslMechanisms.names()))
-                    : Optional.empty();
+            return context.authMechanisms().isEmpty()
+                    ? Optional.empty()
+                    : Optional.of("AUTH " + String.join(" ", context.authMechanisms()));
         }
     };
 
-    /** What decides the announcement on one connection at the time of EHLO. */
-    public record Context(long maxMessageSize, boolean canStartTls, boolean authOffered) {}
+    /**
+     * What decides the announcement on one connection at the time of EHLO.
+     *
+     * @param authMechanisms the SASL mechanisms offered now; empty when AUTH is not
+     */
+    public record Context(long maxMessageSize, boolean canStartTls, List<String> authMechanisms) {}
 
     abstract Optional<String> keyword(Context context);
 

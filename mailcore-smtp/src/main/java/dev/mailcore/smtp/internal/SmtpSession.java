@@ -11,6 +11,8 @@ import dev.mailcore.net.Connection;
 import dev.mailcore.net.Frame;
 import dev.mailcore.net.Literal;
 import dev.mailcore.net.ProtocolHandler;
+import dev.mailcore.net.SaslExchange;
+import dev.mailcore.net.SaslMechanisms;
 import dev.mailcore.smtp.Envelope;
 import dev.mailcore.smtp.SmtpMode;
 import java.nio.ByteBuffer;
@@ -45,10 +47,12 @@ public final class SmtpSession implements ProtocolHandler {
     private final List<Recipient> recipients = new ArrayList<>();
     /** The BDAT chunks of the open transaction, null outside one. */
     private BdatTransfer chunks;
+    /** The BDAT command whose chunk the framer reads next, or null. */
+    private SmtpCommand.Bdat pendingChunk;
 
     private boolean receivingData;
     private Alarm dataDeadline;
-    /** Whether the framer holds after the line being executed (a DATA line that came alone). */
+    /** Whether the framer holds after the line being executed (DATA or BDAT). */
     private boolean lineHeld;
 
     private boolean greeted;
@@ -62,9 +66,7 @@ public final class SmtpSession implements ProtocolHandler {
         this.policy =
                 new RecipientPolicy(settings.directory(), settings.outboundQueue() != null, settings.captureMode());
         this.handoff = new Handoff(settings);
-        this.sasl = new SaslExchange(
-                settings.directory(),
-                new AuthBackoff(settings.authBackoff(), settings.authBackoff().multipliedBy(16)));
+        this.sasl = new SaslExchange(settings.directory(), AuthBackoff.doubling(settings.authBackoff()));
     }
 
     @Override
@@ -104,6 +106,16 @@ public final class SmtpSession implements ProtocolHandler {
             message(frame);
             return;
         }
+        if (pendingChunk != null) {
+            SmtpCommand.Bdat bdat = pendingChunk;
+            pendingChunk = null;
+            try {
+                chunk(bdat, frame);
+            } finally {
+                discard(frame);
+            }
+            return;
+        }
         switch (frame) {
             case Frame.TooLong tooLong -> {
                 failChunks(Reply.of(500, "5.5.2", "Line too long"));
@@ -111,7 +123,7 @@ public final class SmtpSession implements ProtocolHandler {
             }
             case Frame.Request request -> {
                 try {
-                    steps(request);
+                    command(((Frame.Line) request.parts().getFirst()).bytes());
                 } finally {
                     request.close();
                 }
@@ -119,23 +131,13 @@ public final class SmtpSession implements ProtocolHandler {
         }
     }
 
-    private void steps(Frame.Request request) {
-        List<ChunkedRequest.Step> steps = ChunkedRequest.steps(request);
-        ChunkedRequest.Step first = steps.getFirst();
-        lineHeld = steps.size() == 1 && !first.hasChunk() && SmtpLiterals.isData(first.line(), first.line().length);
+    /** One command line; after a held one the framer reads on as the command decided, or lines by default. */
+    private void command(byte[] bytes) {
+        lineHeld = SmtpLiterals.held(bytes, bytes.length);
         try {
-            for (ChunkedRequest.Step step : steps) {
-                if (closing) {
-                    return;
-                }
-                if (step.hasChunk()) {
-                    chunk(step);
-                } else {
-                    line(step.line());
-                }
-            }
+            line(bytes);
         } finally {
-            if (lineHeld && !receivingData) {
+            if (lineHeld && !receivingData && pendingChunk == null) {
                 connection.resumeLines();
             }
             lineHeld = false;
@@ -203,7 +205,7 @@ public final class SmtpSession implements ProtocolHandler {
             case SmtpCommand.Mail mail -> mail(mail);
             case SmtpCommand.Rcpt rcpt -> rcpt(rcpt);
             case SmtpCommand.Data data -> data();
-            case SmtpCommand.Bdat bdat -> bdat(bdat, null, (byte) 0);
+            case SmtpCommand.Bdat bdat -> bdat(bdat);
             case SmtpCommand.Rset rset -> {
                 resetTransaction();
                 send(OK);
@@ -236,8 +238,10 @@ public final class SmtpSession implements ProtocolHandler {
         List<String> lines = new ArrayList<>();
         lines.add(settings.hostname() + " greets " + hello.domain());
         if (extended) {
-            lines.addAll(Extension.keywords(
-                    new Extension.Context(settings.maxMessageSize(), connection.canStartTls(), authOffered())));
+            lines.addAll(Extension.keywords(new Extension.Context(
+                    settings.maxMessageSize(),
+                    connection.canStartTls(),
+                    authOffered() ? SaslMechanisms.names(settings.directory()) : List.of())));
         }
         send(new Reply(250, null, lines));
     }
@@ -323,8 +327,8 @@ public final class SmtpSession implements ProtocolHandler {
             return;
         }
         if (!lineHeld) {
-            // Only a DATA line that came alone made the framer hold; the bytes after any other are commands.
-            bad(Reply.of(503, "5.5.1", "DATA must not follow a chunk in the same write"));
+            // The framer holds only after a line that is exactly DATA; the bytes after any other are commands.
+            bad(Reply.of(501, "5.5.4", "Syntax error: nothing may follow DATA on its line"));
             return;
         }
         receivingData = true;
@@ -336,29 +340,31 @@ public final class SmtpSession implements ProtocolHandler {
         send(new Reply(354, null, List.of("Send the message; end with <CRLF>.<CRLF>")));
     }
 
-    /** A BDAT line followed by its chunk; the command must announce exactly the chunk the framer read. */
-    private void chunk(ChunkedRequest.Step step) {
-        SmtpCommand command;
-        try {
-            command = CommandParser.parse(new String(step.line(), StandardCharsets.ISO_8859_1));
-        } catch (SyntaxError e) {
-            command = null;
+    /**
+     * BDAT (RFC 3030): the chunk is read whatever the reply, kept only while the transaction has room for it, and
+     * answered as soon as its last octet is in.
+     */
+    private void bdat(SmtpCommand.Bdat bdat) {
+        if (!lineHeld) {
+            // The parser and the framer share the BDAT rule, so this is a line read during an AUTH exchange.
+            bad(Reply.of(503, "5.5.1", "BDAT is not allowed here"));
+            return;
         }
-        if (command instanceof SmtpCommand.Bdat bdat
-                && bdat.size() == step.head().size() + 1) {
-            bdat(bdat, step.head(), step.last());
-        } else {
-            bad(Reply.of(500, "5.5.2", "Command not recognized"));
-        }
+        boolean open = reversePath != null && !recipients.isEmpty();
+        pendingChunk = bdat;
+        connection.receiveExact(bdat.size(), open ? chunks.room() : 0);
     }
 
-    /** BDAT (RFC 3030); the chunk was read whatever the reply, and is null for an empty one. */
-    private void bdat(SmtpCommand.Bdat bdat, Literal head, byte last) {
+    /** The chunk of a BDAT: a literal, or too long when it did not fit and was dropped. */
+    private void chunk(SmtpCommand.Bdat bdat, Frame frame) {
         if (reversePath == null || recipients.isEmpty()) {
             bad(Reply.of(503, "5.5.1", reversePath == null ? "Need MAIL before BDAT" : "Need RCPT before BDAT"));
             return;
         }
-        switch (chunks.chunk(bdat, head, last)) {
+        Literal chunk = frame instanceof Frame.Request request
+                ? (Literal) request.parts().getFirst()
+                : null;
+        switch (chunks.chunk(bdat, chunk)) {
             case BdatTransfer.Outcome.Answer answer -> {
                 send(answer.reply());
                 if (answer.ends()) {
@@ -497,10 +503,7 @@ public final class SmtpSession implements ProtocolHandler {
     }
 
     private boolean plaintextAllowed() {
-        if (connection.isSecure()) {
-            return true;
-        }
-        return settings.allowPlaintextAuth() == null ? connection.isLoopback() : settings.allowPlaintextAuth();
+        return connection.allowsPlaintextAuth(settings.allowPlaintextAuth());
     }
 
     private void auth(SmtpCommand.Auth auth) {
@@ -523,12 +526,21 @@ public final class SmtpSession implements ProtocolHandler {
         authenticated(sasl.start(auth.mechanism(), auth.initialResponse()));
     }
 
-    private void authenticated(SaslExchange.Outcome outcome) {
-        outcome.account().ifPresent(authenticated -> account = authenticated);
-        if (outcome.reply().code() == 504) {
-            bad(outcome.reply());
-        } else {
-            send(outcome.reply());
+    private void authenticated(SaslExchange.Result result) {
+        switch (result) {
+            case SaslExchange.Result.Challenge challenge -> send(new Reply(334, null, List.of(challenge.base64())));
+            case SaslExchange.Result.Success success -> {
+                account = success.account();
+                send(Reply.of(235, "2.7.0", "Authenticated"));
+            }
+            case SaslExchange.Result.Refused refused -> {
+                switch (refused.reason()) {
+                    case UNKNOWN_MECHANISM -> bad(Reply.of(504, "5.5.4", "Unknown mechanism"));
+                    case CANCELLED -> send(Reply.of(501, "5.0.0", "Authentication cancelled"));
+                    case BAD_BASE64 -> send(Reply.of(501, "5.5.2", "Bad base64"));
+                    case FAILED -> send(Reply.of(535, "5.7.8", "Authentication failed"));
+                }
+            }
         }
     }
 
