@@ -51,6 +51,17 @@ public final class LauncherProcess implements AutoCloseable {
                 new ProcessBuilder(command).directory(workDir.toFile()).start());
     }
 
+    /** Starts the runnable jar with {@code args} in {@code workDir}, exactly as a user runs it. */
+    public static LauncherProcess startJar(Path jar, Path workDir, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add("-jar");
+        command.add(jar.toAbsolutePath().toString());
+        command.addAll(List.of(args));
+        return new LauncherProcess(
+                new ProcessBuilder(command).directory(workDir.toFile()).start());
+    }
+
     private static void pump(BufferedReader in, BlockingQueue<String> lines) {
         try (in) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {

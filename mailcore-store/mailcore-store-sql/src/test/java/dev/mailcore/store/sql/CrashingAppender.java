@@ -27,7 +27,8 @@ import java.util.Random;
  * only after the engine returned. Now and then it removes one of its earlier messages, so the store also gets
  * orphan blobs from removals, and re-appends earlier content, so identical bytes share one blob.
  *
- * <p>Arguments: the data directory, the run number, a random seed.
+ * <p>Arguments: the data directory (blobs, and the H2 database when no URL follows), the run number, a random seed,
+ * and optionally the JDBC URL, user and password of a PostgreSQL database for the metadata.
  */
 public final class CrashingAppender {
     static final AccountId ACCOUNT = AccountId.of("crash");
@@ -39,7 +40,12 @@ public final class CrashingAppender {
         int run = Integer.parseInt(args[1]);
         Random random = new Random(Long.parseLong(args[2]));
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.US_ASCII);
-        try (SqlMetadataStore metadata = SqlMetadataStore.h2(dataDir);
+        try (SqlMetadataStore metadata = args.length > 3
+                        ? SqlMetadataStore.builder()
+                                .jdbcUrl(args[3])
+                                .credentials(args[4], args.length > 5 && !args[5].isEmpty() ? args[5] : null)
+                                .build()
+                        : SqlMetadataStore.h2(dataDir);
                 FileBlobStore blobs = FileBlobStore.open(dataDir.resolve("blobs"))) {
             MailEngine engine = MailEngine.builder()
                     .metadataStore(metadata)

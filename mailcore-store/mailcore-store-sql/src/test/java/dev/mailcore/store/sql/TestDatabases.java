@@ -27,6 +27,21 @@ final class TestDatabases {
     }
 
     static SqlMetadataStore postgres() {
+        return open(newPostgresSchema());
+    }
+
+    /** Where a store of its own lives on the test server: a fresh schema, with the credentials to reach it. */
+    record PostgresSchema(String url, String user, String password) {}
+
+    static SqlMetadataStore open(PostgresSchema schema) {
+        return SqlMetadataStore.builder()
+                .jdbcUrl(schema.url())
+                .credentials(schema.user(), schema.password())
+                .maxPoolSize(9)
+                .build();
+    }
+
+    static PostgresSchema newPostgresSchema() {
         Server server = Server.INSTANCE;
         // Unique across runs too, for an external server that outlives the test JVM.
         String schema = "mc_test_" + UUID.randomUUID().toString().replace("-", "");
@@ -37,11 +52,7 @@ final class TestDatabases {
             throw new IllegalStateException("cannot create a test schema on PostgreSQL", e);
         }
         String separator = server.url.contains("?") ? "&" : "?";
-        return SqlMetadataStore.builder()
-                .jdbcUrl(server.url + separator + "currentSchema=" + schema)
-                .credentials(server.user, server.password)
-                .maxPoolSize(9)
-                .build();
+        return new PostgresSchema(server.url + separator + "currentSchema=" + schema, server.user, server.password);
     }
 
     /** A plain connection to the test server, outside any store. */
