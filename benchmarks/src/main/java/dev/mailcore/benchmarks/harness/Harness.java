@@ -4,6 +4,7 @@
  */
 package dev.mailcore.benchmarks.harness;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,7 +14,8 @@ import java.util.OptionalLong;
  * A load and latency harness for any IMAP server with SMTP or LMTP delivery on this machine. It seeds the INBOX with
  * generated messages, then measures connection, fetch, search and delivery latency (median, 90th and 99th
  * percentile after a warm-up), throughput of a mixed workload of concurrent clients, and the server's resident memory;
- * or, given a start command, only the time from start to the first IMAP greeting.
+ * or, given a start command, only the time from start to the first IMAP greeting; or, with {@code --scenario ingest},
+ * only sustained SMTP/LMTP ingest throughput and latency.
  *
  * <pre>{@code
  * java -cp benchmarks/target/benchmarks.jar dev.mailcore.benchmarks.harness.Harness \
@@ -22,8 +24,9 @@ import java.util.OptionalLong;
  * }</pre>
  *
  * <p>Results go to {@code --out} as {@code TARGET.json} and {@code TARGET.md} ({@code TARGET-start.*} for start
- * time). Every loop is bounded in count and in time, and only loopback addresses are accepted. The exit status is 1
- * when a search returned a different number of messages than the generator put in.
+ * time, {@code TARGET-ingest.*} for {@code --scenario ingest}). Every loop is bounded in count and in time, and only loopback addresses are accepted. The exit status is 1
+ * when a search returned a different number of messages than the generator put in, or the INBOX did not grow by
+ * exactly the number of accepted messages.
  */
 public final class Harness {
     private static final Duration SEED_LIMIT = Duration.ofMinutes(20);
@@ -45,6 +48,11 @@ public final class Harness {
             return;
         }
         MessageGenerator generator = new MessageGenerator(options.seed(), options.messages());
+        if (options.ingest()) {
+            new IngestScenario(options, generator).run(report);
+            finish(options, report, "-ingest");
+            return;
+        }
         Seeder.Outcome seeded = Seeder.seed(options, generator, SEED_LIMIT);
         if (seeded.appended() > 0) {
             System.err.printf(
@@ -62,9 +70,13 @@ public final class Harness {
         }
         new LatencyScenarios(options, generator, report).runAll();
         measureLoad(options, report);
-        Path json = report.write(options.outDir(), "");
+        finish(options, report, "");
+    }
+
+    private static void finish(HarnessOptions options, Report report, String suffix) throws IOException {
+        Path json = report.write(options.outDir(), suffix);
         System.err.println("wrote " + json);
-        System.out.print(Files.readString(options.outDir().resolve(options.target() + ".md")));
+        System.out.print(Files.readString(options.outDir().resolve(options.target() + suffix + ".md")));
         if (report.failed()) {
             System.exit(1);
         }

@@ -33,6 +33,7 @@ import java.util.OptionalLong;
  * @param startRuns how many times the server is started for that measurement
  * @param outDir where the JSON and Markdown results go
  * @param seedOnly whether to stop after seeding (a server can then index before it is measured)
+ * @param ingest whether to run only the SMTP/LMTP ingest scenario ({@code --scenario ingest})
  */
 record HarnessOptions(
         String target,
@@ -53,7 +54,8 @@ record HarnessOptions(
         Optional<String> startCommand,
         int startRuns,
         Path outDir,
-        boolean seedOnly) {
+        boolean seedOnly,
+        boolean ingest) {
 
     static final String USAGE = """
             usage: Harness --imap 127.0.0.1:PORT --user USER --password PASSWORD [options]
@@ -71,6 +73,8 @@ record HarnessOptions(
               --start-runs K         starts for that measurement (default 3)
               --out DIR              output directory (default benchmarks/target/harness)
               --seed-only            only seed the INBOX, measure nothing
+              --scenario ingest      only SMTP/LMTP ingest: --clients connections send 10 KB messages
+                                     for --seconds, then the INBOX count is checked (no seeding)
             """;
 
     static HarnessOptions parse(String[] args) {
@@ -93,6 +97,7 @@ record HarnessOptions(
         int startRuns = 3;
         Path out = Path.of("benchmarks", "target", "harness");
         boolean seedOnly = false;
+        boolean ingest = false;
         List<String> rest = new ArrayList<>(List.of(args));
         while (!rest.isEmpty()) {
             String flag = rest.remove(0);
@@ -126,6 +131,12 @@ record HarnessOptions(
                 case "--start-command" -> startCommand = value;
                 case "--start-runs" -> startRuns = positive(flag, value);
                 case "--out" -> out = Path.of(value);
+                case "--scenario" -> {
+                    if (!value.equals("ingest")) {
+                        throw new IllegalArgumentException("unknown scenario " + value + "\n" + USAGE);
+                    }
+                    ingest = true;
+                }
                 default -> throw new IllegalArgumentException("unknown option " + flag + "\n" + USAGE);
             }
         }
@@ -134,6 +145,9 @@ record HarnessOptions(
         }
         if (startCommand == null && (user == null || password == null)) {
             throw new IllegalArgumentException("--user and --password are required\n" + USAGE);
+        }
+        if (ingest && delivery == null) {
+            throw new IllegalArgumentException("--scenario ingest needs --smtp or --lmtp\n" + USAGE);
         }
         if (recipient == null && user != null) {
             recipient = user.contains("@") ? user : user + "@localhost";
@@ -157,7 +171,8 @@ record HarnessOptions(
                 Optional.ofNullable(startCommand),
                 startRuns,
                 out,
-                seedOnly);
+                seedOnly,
+                ingest);
     }
 
     private static int positive(String flag, String value) {

@@ -66,8 +66,13 @@ final class LatencyScenarios {
             imap.logout();
         }
         if (options.delivery().isPresent()) {
-            report.latency("deliveryToIdle", "delivery (SMTP or LMTP): final dot → EXISTS in IDLE", deliveryToIdle());
+            measureDelivery();
         }
+    }
+
+    /** Delivery latency alone: from the final dot of a delivery to the EXISTS an IDLE session sees. */
+    void measureDelivery() throws Exception {
+        report.latency("deliveryToIdle", "delivery (SMTP or LMTP): final dot → EXISTS in IDLE", deliveryToIdle());
     }
 
     private LatencyStats measure(Repeat.Measured operation) throws Exception {

@@ -133,11 +133,25 @@ final class MessageGenerator {
     }
 
     private byte[] large(int index, Random random, String markers) {
-        StringBuilder m = headers(index, random, Flavour.ASCII, "report " + LARGE_SUBJECT_WORD + " appendix");
+        return plainText(index, random, "report " + LARGE_SUBJECT_WORD + " appendix", markers, LARGE_BODY_OCTETS, 0);
+    }
+
+    /**
+     * A plain-text message of at least {@code octets} octets (one line more at most), without marker words, so that delivering it keeps
+     * search counts right. {@code index} should lie beyond {@link #count()} to keep its Message-ID apart.
+     */
+    byte[] sized(int index, int octets) {
+        Random random = new Random(seed * 1_000_003L + index);
+        return plainText(index, random, "delivery " + index, "", 0, octets);
+    }
+
+    private byte[] plainText(
+            int index, Random random, String subject, String markers, int bodyOctets, int totalOctets) {
+        StringBuilder m = headers(index, random, Flavour.ASCII, subject);
         m.append("Content-Type: text/plain; charset=us-ascii\r\nContent-Transfer-Encoding: 7bit\r\n\r\n");
         m.append(markers).append("\r\n");
         int start = m.length();
-        while (m.length() - start < LARGE_BODY_OCTETS) {
+        while (m.length() - start < bodyOctets || m.length() < totalOctets) {
             m.append(line(random, Flavour.ASCII)).append("\r\n");
         }
         return encode(m);

@@ -72,13 +72,18 @@ final class Report {
     /** A search latency whose result count is checked against the generator's; a mismatch fails the run loudly. */
     void search(String key, String description, LatencyStats stats, long expected, long found) {
         latency(key, description, stats);
+        check(key, expected, found);
+    }
+
+    /** A count the server must match exactly; a mismatch fails the run loudly. */
+    void check(String key, long expected, long found) {
         ObjectNode check = checks.putObject(key);
         check.put("expected", expected);
         check.put("found", found);
         check.put("ok", expected == found);
         if (expected != found) {
             failed = true;
-            System.err.println("!!! SEARCH RESULT MISMATCH in " + key + ": expected " + expected + " messages, server"
+            System.err.println("!!! COUNT MISMATCH in " + key + ": expected " + expected + " messages, server"
                     + " returned " + found + " !!!");
         }
     }

@@ -70,6 +70,18 @@ final class SmtpConnection implements AutoCloseable {
         expect(readReply(), '2', "end of DATA");
     }
 
+    /** Reads the reply to the final dot; returns whether it accepted the message. */
+    boolean accepted() throws IOException {
+        String reply = readReply();
+        return !reply.isEmpty() && reply.charAt(0) == '2';
+    }
+
+    /** Sends RSET, which clears the transaction state between messages on one connection. */
+    void reset() throws IOException {
+        send("RSET");
+        expect(readReply(), '2', "RSET");
+    }
+
     void deliver(String from, String recipient, byte[] message) throws IOException {
         sendUpToFinalDot(from, recipient, message);
         awaitAccepted();

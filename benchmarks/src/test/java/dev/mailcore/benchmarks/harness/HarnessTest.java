@@ -118,6 +118,38 @@ class HarnessTest {
     }
 
     @Test
+    void ingestGrowsTheInboxByExactlyTheAcceptedMessages() throws Exception {
+        HarnessOptions options = HarnessOptions.parse(new String[] {
+            "--target", "mailcore",
+            "--imap", "127.0.0.1:" + imap.port(),
+            "--smtp", "127.0.0.1:" + smtp.port(),
+            "--user", USER,
+            "--password", PASSWORD,
+            "--scenario", "ingest",
+            "--warmup", "1",
+            "--runs", "3",
+            "--clients", "2",
+            "--seconds", "2",
+            "--out", out.toString()
+        });
+        Report report = new Report(options.target(), options.messages());
+
+        IngestScenario.Outcome outcome =
+                new IngestScenario(options, new MessageGenerator(options.seed(), options.messages())).run(report);
+        JsonNode json = Report.JSON.readTree(report.write(out, "-ingest").toFile());
+
+        assertThat(report.failed()).isFalse();
+        assertThat(outcome.errors()).isZero();
+        assertThat(outcome.accepted()).isPositive();
+        assertThat(outcome.inboxAfter() - outcome.inboxBefore()).isEqualTo(outcome.accepted());
+        assertThat(outcome.octets()).isGreaterThanOrEqualTo(outcome.accepted() * IngestScenario.MESSAGE_OCTETS);
+        assertThat(json.get("checks").get("ingestInboxGrowth").get("ok").asBoolean())
+                .isTrue();
+        assertThat(json.get("rows").propertyNames())
+                .contains("ingestMessages", "ingestMegabytes", "ingestLatency", "deliveryToIdle");
+    }
+
+    @Test
     void refusesAMailboxThatHoldsSomethingElse() throws Exception {
         HarnessOptions options = options();
         try (SmtpConnection delivery =
