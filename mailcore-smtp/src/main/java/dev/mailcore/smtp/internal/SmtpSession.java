@@ -189,7 +189,7 @@ public final class SmtpSession implements ProtocolHandler {
         }
         try {
             execute(command);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             LOG.warn(
                     "connection {}: {} failed",
                     connection.id(),
@@ -408,7 +408,8 @@ public final class SmtpSession implements ProtocolHandler {
             List<Reply> replies;
             try {
                 replies = deliver(content);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
+                // A class missing from a badly packaged deployment must still get the client an answer, not silence.
                 LOG.warn("connection {}: delivery failed", connection.id(), e);
                 replyAll(Reply.of(451, "4.3.0", "Local error; try again later"));
                 return;
