@@ -302,9 +302,10 @@ java -cp benchmarks/target/benchmarks.jar dev.mailcore.benchmarks.harness.Harnes
 It writes `NAME.json` and `NAME.md` under `benchmarks/target/harness/`;
 `dev.mailcore.benchmarks.harness.CompareReport` merges several JSON files into one table.
 
-Differences to keep in mind: Dovecot and GreenMail compare plain-text passwords here, while
-Mailcore's SQL directory checks an Argon2id hash at every LOGIN, which counts in both
-connect rows. Dovecot announces new mail to an IDLE session after a short delay of its own
+Differences to keep in mind: Dovecot and GreenMail compare plain-text passwords here;
+Mailcore checks its password hash (PBKDF2 on the memory store, Argon2id on SQL) at the first
+LOGIN and then remembers the successful check for five minutes (`authCache`), so the
+connect rows after warm-up measure the remembered check. Dovecot announces new mail to an IDLE session after a short delay of its own
 (a steady half second here), so its delivery row measures that delay. The Java servers run
 with `SERVER_JAVA_OPTS` (default `-Xmx1g`).
 INTRO
