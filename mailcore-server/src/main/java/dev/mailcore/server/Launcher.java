@@ -26,6 +26,13 @@ public final class Launcher {
     /** Exit status for a server that could not start (a port taken, a database unreachable). */
     public static final int CANNOT_START = 1;
 
+    /**
+     * Lucene tells through java.util.logging at every start that the JDK's incubating vector module is not enabled,
+     * which an executable jar cannot enable; held here because the logging framework keeps loggers only weakly.
+     */
+    private static final java.util.logging.Logger LUCENE_VECTORIZATION =
+            java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+
     private Launcher() {}
 
     public static void main(String[] args) throws InterruptedException {
@@ -108,6 +115,7 @@ public final class Launcher {
         setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
         setIfAbsent("org.jooq.no-logo", "true");
         setIfAbsent("org.jooq.no-tips", "true");
+        LUCENE_VECTORIZATION.setLevel(java.util.logging.Level.SEVERE);
     }
 
     private static void setIfAbsent(String key, String value) {
