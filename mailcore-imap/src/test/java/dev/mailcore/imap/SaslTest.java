@@ -7,6 +7,7 @@ package dev.mailcore.imap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mailcore.net.ScramClient;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Folder;
 import jakarta.mail.Session;
@@ -17,13 +18,8 @@ import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Properties;
-import javax.crypto.Mac;
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -112,54 +108,18 @@ class SaslTest {
 
     /** Runs the client side of SCRAM-SHA-256 (RFC 5802) and returns the tagged answer. */
     private String scram(String user, String password) throws Exception {
-        String clientNonce = "fyko+d2lbbFgONRv9qkxdawL";
-        String clientFirstBare = "n=" + user.replace("=", "=3D").replace(",", "=2C") + ",r=" + clientNonce;
-        send("a1 AUTHENTICATE SCRAM-SHA-256 " + base64("n,," + clientFirstBare));
+        ScramClient client = new ScramClient(user, password);
+        send("a1 AUTHENTICATE SCRAM-SHA-256 " + client.first());
         String line = in.readLine();
         assertThat(line).startsWith("+ ");
-        String serverFirst = decode(line.substring(2));
-        String nonce = attribute(serverFirst, "r");
-        byte[] salt = Base64.getDecoder().decode(attribute(serverFirst, "s"));
-        int iterations = Integer.parseInt(attribute(serverFirst, "i"));
-        assertThat(nonce).startsWith(clientNonce).hasSizeGreaterThan(clientNonce.length());
-
-        byte[] salted = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-                .generateSecret(new PBEKeySpec(password.toCharArray(), salt, iterations, 256))
-                .getEncoded();
-        byte[] clientKey = hmac(salted, "Client Key");
-        byte[] storedKey = MessageDigest.getInstance("SHA-256").digest(clientKey);
-        String withoutProof = "c=biws,r=" + nonce;
-        String authMessage = clientFirstBare + "," + serverFirst + "," + withoutProof;
-        byte[] signature = hmac(storedKey, authMessage);
-        byte[] proof = new byte[clientKey.length];
-        for (int i = 0; i < proof.length; i++) {
-            proof[i] = (byte) (clientKey[i] ^ signature[i]);
-        }
-        send(base64(withoutProof + ",p=" + Base64.getEncoder().encodeToString(proof)));
+        send(client.answer(line.substring(2)));
         line = in.readLine();
         if (!line.startsWith("+ ")) {
             return line;
         }
-        byte[] serverSignature = hmac(hmac(salted, "Server Key"), authMessage);
-        assertThat(decode(line.substring(2)))
-                .isEqualTo("v=" + Base64.getEncoder().encodeToString(serverSignature));
+        assertThat(decode(line.substring(2))).isEqualTo(decode(client.expectedServerFinal()));
         send("");
         return in.readLine();
-    }
-
-    private static byte[] hmac(byte[] key, String data) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(key, "HmacSHA256"));
-        return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String attribute(String message, String key) {
-        for (String part : message.split(",")) {
-            if (part.startsWith(key + "=")) {
-                return part.substring(key.length() + 1);
-            }
-        }
-        throw new AssertionError("no " + key + " in " + message);
     }
 
     private void send(String line) throws IOException {

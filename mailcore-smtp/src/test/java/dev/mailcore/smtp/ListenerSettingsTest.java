@@ -7,6 +7,7 @@ package dev.mailcore.smtp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailcore.net.ConnectionLimits;
+import dev.mailcore.net.ScramClient;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@
  * Copyright 2026 The Mailcore Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.mailcore.smtp;
+package dev.mailcore.net;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -14,28 +14,28 @@ import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /** The client side of SCRAM-SHA-256 (RFC 5802, RFC 7677), computed with javax.crypto, messages in base64. */
-final class ScramClient {
+public final class ScramClient {
     private static final String NONCE = "rOprNGfwEbeRWgbNEkqO";
     private final String user;
     private final String password;
     private String authMessage;
     private byte[] salted;
 
-    ScramClient(String user, String password) {
+    public ScramClient(String user, String password) {
         this.user = user;
         this.password = password;
     }
 
     /** The client-first message. */
-    String first() {
+    public String first() {
         return base64("n,," + firstBare());
     }
 
     /** The client-final message answering the server-first one. */
-    String answer(String serverFirstBase64) throws GeneralSecurityException {
+    public String answer(String serverFirstBase64) throws GeneralSecurityException {
         String serverFirst = decode(serverFirstBase64);
         String nonce = attribute(serverFirst, "r");
-        if (!nonce.startsWith(NONCE)) {
+        if (!nonce.startsWith(NONCE) || nonce.length() <= NONCE.length()) {
             throw new AssertionError("the server's nonce does not extend the client's: " + serverFirst);
         }
         byte[] salt = Base64.getDecoder().decode(attribute(serverFirst, "s"));
@@ -56,7 +56,7 @@ final class ScramClient {
     }
 
     /** The server-final message a server that knows the password sends. */
-    String expectedServerFinal() throws GeneralSecurityException {
+    public String expectedServerFinal() throws GeneralSecurityException {
         return base64("v=" + Base64.getEncoder().encodeToString(hmac(hmac(salted, "Server Key"), authMessage)));
     }
 
