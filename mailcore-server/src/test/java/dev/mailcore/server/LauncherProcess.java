@@ -10,7 +10,9 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -60,6 +62,16 @@ public final class LauncherProcess implements AutoCloseable {
         command.addAll(List.of(args));
         return new LauncherProcess(
                 new ProcessBuilder(command).directory(workDir.toFile()).start());
+    }
+
+    /** The ports of a {@code mailcore ready imap=127.0.0.1:1143 smtp=...} line, by protocol name. */
+    public static Map<String, Integer> ports(String readyLine) {
+        Map<String, Integer> ports = new HashMap<>();
+        for (String pair : readyLine.substring("mailcore ready ".length()).split(" ")) {
+            int eq = pair.indexOf('=');
+            ports.put(pair.substring(0, eq), Integer.parseInt(pair.substring(pair.lastIndexOf(':') + 1)));
+        }
+        return ports;
     }
 
     private static void pump(BufferedReader in, BlockingQueue<String> lines) {

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,7 +38,7 @@ class LauncherTest {
                 "alice:s3cret")) {
             String ready = launcher.awaitLine("mailcore ready");
             assertThat(ready).matches(READY);
-            Map<String, Integer> ports = ports(ready);
+            Map<String, Integer> ports = LauncherProcess.ports(ready);
             assertThat(ports).containsOnlyKeys("imap", "smtp");
 
             MailClient.send("127.0.0.1", ports.get("smtp"), "alice@example.com", "Via the launcher");
@@ -64,7 +63,7 @@ class LauncherTest {
             assertThat(ready)
                     .matches(
                             "mailcore ready pop3=127\\.0\\.0\\.1:\\d+ smtp=127\\.0\\.0\\.1:\\d+ http=127\\.0\\.0\\.1:\\d+");
-            Map<String, Integer> ports = ports(ready);
+            Map<String, Integer> ports = LauncherProcess.ports(ready);
 
             JsonNode session = JmapClient.http(ports.get("http"), demo.group(1), demo.group(2))
                     .session();
@@ -92,7 +91,7 @@ class LauncherTest {
             assertThat(demo.matches()).isTrue();
             assertThat(demo.group(1)).isEqualTo("demo@localhost");
             password = demo.group(2);
-            Map<String, Integer> ports = ports(first.awaitLine("mailcore ready"));
+            Map<String, Integer> ports = LauncherProcess.ports(first.awaitLine("mailcore ready"));
             MailClient.send("127.0.0.1", ports.get("smtp"), "demo@localhost", "Kept");
             first.terminate();
             assertThat(first.awaitExit()).isEqualTo(143);
@@ -100,7 +99,7 @@ class LauncherTest {
         assertThat(dir.resolve("mailcore-data")).isDirectory();
         try (LauncherProcess second = LauncherProcess.start(dir, "--imap", "127.0.0.1:0", "--smtp", "127.0.0.1:0")) {
             assertThat(second.awaitLine("demo user:")).endsWith("password: " + password);
-            Map<String, Integer> ports = ports(second.awaitLine("mailcore ready"));
+            Map<String, Integer> ports = LauncherProcess.ports(second.awaitLine("mailcore ready"));
             assertThat(MailClient.inboxSubjects("127.0.0.1", ports.get("imap"), "demo", password))
                     .containsExactly("Kept");
             second.terminate();
@@ -130,7 +129,7 @@ class LauncherTest {
                 """);
         try (LauncherProcess launcher =
                 LauncherProcess.start(dir, "--config", config.toString(), "--lmtp", "127.0.0.1:0")) {
-            Map<String, Integer> ports = ports(launcher.awaitLine("mailcore ready"));
+            Map<String, Integer> ports = LauncherProcess.ports(launcher.awaitLine("mailcore ready"));
             assertThat(ports).containsOnlyKeys("imap", "pop3", "smtp", "lmtp");
             MailClient.send("127.0.0.1", ports.get("smtp"), "erin@example.org", "Configured");
             assertThat(MailClient.inboxSubjects("127.0.0.1", ports.get("imap"), "erin@example.org", "pw"))
@@ -200,14 +199,5 @@ class LauncherTest {
                             "--allow-plaintext-auth")
                     .contains("\n  --https HOST:PORT", "\n  --user NAME:PASSWORD");
         }
-    }
-
-    private static Map<String, Integer> ports(String readyLine) {
-        Map<String, Integer> ports = new HashMap<>();
-        for (String pair : readyLine.substring("mailcore ready ".length()).split(" ")) {
-            int eq = pair.indexOf('=');
-            ports.put(pair.substring(0, eq), Integer.parseInt(pair.substring(pair.lastIndexOf(':') + 1)));
-        }
-        return ports;
     }
 }

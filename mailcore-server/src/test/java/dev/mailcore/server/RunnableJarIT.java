@@ -7,7 +7,6 @@ package dev.mailcore.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +38,7 @@ class RunnableJarIT {
                 "127.0.0.1:0",
                 "--user",
                 "alice:pw")) {
-            Map<String, Integer> ports = ports(server.awaitLine("mailcore ready"));
+            Map<String, Integer> ports = LauncherProcess.ports(server.awaitLine("mailcore ready"));
 
             MailClient.send("127.0.0.1", ports.get("smtp"), "alice@localhost", "Through the jar");
 
@@ -52,16 +51,5 @@ class RunnableJarIT {
             // A clean start prints nothing on stderr: no stack traces, no library notices.
             assertThat(server.stderr()).isEmpty();
         }
-    }
-
-    private static Map<String, Integer> ports(String ready) {
-        Map<String, Integer> ports = new HashMap<>();
-        for (String pair : ready.substring("mailcore ready ".length()).split(" ")) {
-            String[] keyAndAddress = pair.split("=");
-            ports.put(
-                    keyAndAddress[0],
-                    Integer.parseInt(keyAndAddress[1].substring(keyAndAddress[1].lastIndexOf(':') + 1)));
-        }
-        return ports;
     }
 }

@@ -19,7 +19,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -49,7 +48,7 @@ class StandaloneConfigTest {
             args.add("127.0.0.1:0");
         }
         try (LauncherProcess launcher = LauncherProcess.start(dir, args.toArray(String[]::new))) {
-            Map<String, Integer> ports = ports(launcher.awaitLine("mailcore ready"));
+            Map<String, Integer> ports = LauncherProcess.ports(launcher.awaitLine("mailcore ready"));
             assertThat(ports).containsOnlyKeys(LISTENERS);
 
             // Another server hands mail for a local user to port 25 without logging in.
@@ -117,16 +116,5 @@ class StandaloneConfigTest {
             inbox.close(false);
             return subjects;
         }
-    }
-
-    private static Map<String, Integer> ports(String ready) {
-        Map<String, Integer> ports = new HashMap<>();
-        for (String pair : ready.substring("mailcore ready ".length()).split(" ")) {
-            String[] keyAndAddress = pair.split("=");
-            ports.put(
-                    keyAndAddress[0],
-                    Integer.parseInt(keyAndAddress[1].substring(keyAndAddress[1].lastIndexOf(':') + 1)));
-        }
-        return ports;
     }
 }
