@@ -6,6 +6,7 @@ package dev.mailcore.net;
 
 import dev.mailcore.net.internal.AddressCounter;
 import dev.mailcore.net.internal.Framer;
+import dev.mailcore.net.internal.IoProcessorPool;
 import dev.mailcore.net.internal.MinaConnection;
 import dev.mailcore.net.internal.MinaHandler;
 import dev.mailcore.net.internal.ProxyProtocolFilter;
@@ -43,6 +44,7 @@ import org.apache.mina.transport.socket.nio.NioSocketAcceptor;
  */
 public final class NetListener implements AutoCloseable {
     private final Builder settings;
+    private final IoProcessorPool ioThreads;
     private final NioSocketAcceptor acceptor;
     private final ExecutorService executor;
     private final AddressCounter counter;
@@ -52,7 +54,8 @@ public final class NetListener implements AutoCloseable {
     private NetListener(Builder settings) {
         this.settings = settings;
         this.counter = new AddressCounter(settings.connectionLimits);
-        this.acceptor = new NioSocketAcceptor(settings.ioThreads);
+        this.ioThreads = new IoProcessorPool(settings.ioThreads, settings.name);
+        this.acceptor = new NioSocketAcceptor(ioThreads);
         this.executor = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name(settings.name + "-", 0).factory());
     }
@@ -131,6 +134,7 @@ public final class NetListener implements AutoCloseable {
         if (!started) {
             executor.close();
             acceptor.dispose();
+            ioThreads.dispose();
             return;
         }
         started = false;
@@ -148,6 +152,7 @@ public final class NetListener implements AutoCloseable {
         }
         acceptor.getManagedSessions().values().forEach(session -> session.closeNow());
         acceptor.dispose(true);
+        ioThreads.dispose();
         executor.shutdown();
     }
 
