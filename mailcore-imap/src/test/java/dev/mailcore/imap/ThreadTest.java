@@ -4,6 +4,7 @@
  */
 package dev.mailcore.imap;
 
+import dev.mailcore.net.ScriptRunner;
 import java.io.IOException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

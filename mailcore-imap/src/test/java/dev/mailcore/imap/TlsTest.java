@@ -7,6 +7,7 @@ package dev.mailcore.imap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mailcore.net.ScriptRunner;
 import dev.mailcore.net.SelfSignedCertificate;
 import dev.mailcore.net.TlsMode;
 import jakarta.mail.Folder;

@@ -4,7 +4,7 @@
  */
 package dev.mailcore.pop3;
 
-import dev.mailcore.imap.ScriptRunner;
+import dev.mailcore.net.ScriptRunner;
 import java.io.IOException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

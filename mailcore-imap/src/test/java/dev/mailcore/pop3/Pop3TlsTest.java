@@ -6,7 +6,7 @@ package dev.mailcore.pop3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mailcore.imap.ScriptRunner;
+import dev.mailcore.net.ScriptRunner;
 import dev.mailcore.net.SelfSignedCertificate;
 import dev.mailcore.net.TlsMode;
 import jakarta.mail.Folder;

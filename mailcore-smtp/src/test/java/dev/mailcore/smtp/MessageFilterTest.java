@@ -6,6 +6,7 @@ package dev.mailcore.smtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailcore.net.ScriptRunner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

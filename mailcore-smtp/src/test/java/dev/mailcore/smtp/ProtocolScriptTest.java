@@ -6,6 +6,7 @@ package dev.mailcore.smtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailcore.net.ScriptRunner;
 import org.junit.jupiter.api.Test;
 
 class ProtocolScriptTest {
