@@ -146,6 +146,33 @@ class SpoolTest {
     }
 
     @Test
+    void aConnectionClosedInTheMiddleOfALiteralLeavesNoTempFile() throws Exception {
+        try (NetListener listener = listener(spool)) {
+            try (Socket socket = socket(listener)) {
+                BufferedReader in = reader(socket);
+                assertThat(in.readLine()).isEqualTo("hello");
+                socket.getOutputStream().write("a {4000000+}\r\n".getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().write(pattern(1 << 20));
+                socket.getOutputStream().flush();
+                assertThat(awaitFiles(false)).isNotEmpty();
+            }
+            // The server learns of the close and deletes the partial file on its own schedule.
+            assertThat(awaitFiles(true)).isEmpty();
+        }
+    }
+
+    /** The spool's files once it is empty ({@code empty}) or not, or as they are after 30 seconds. */
+    private java.util.List<Path> awaitFiles(boolean empty) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        java.util.List<Path> files = files(spool);
+        while (files.isEmpty() != empty && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            files = files(spool);
+        }
+        return files;
+    }
+
+    @Test
     void aLiteralThatCannotBeSpooledClosesOnlyItsConnection() throws Exception {
         try (NetListener listener = listener(spool.resolve("missing"));
                 Socket big = socket(listener);

@@ -393,7 +393,7 @@ public final class MinaConnection implements Connection, Framer.Output, SpoolWri
 
         void discard() {
             if (frame instanceof Frame.Request request) {
-                request.close();
+                framer.spool().afterWrites(request::close);
             }
         }
     }

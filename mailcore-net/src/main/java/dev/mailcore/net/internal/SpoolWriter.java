@@ -116,6 +116,14 @@ public final class SpoolWriter {
         }
     }
 
+    /**
+     * Runs {@code cleanup} on the writer once everything queued so far is done, even after a failure: a frame dropped
+     * before its literals were written is closed (its files deleted) only after the writer made them.
+     */
+    public void afterWrites(Runnable cleanup) {
+        submit(0, true, cleanup::run);
+    }
+
     private void submit(int bytes, boolean always, IoTask task) {
         boolean start;
         boolean pause = false;
@@ -159,6 +167,8 @@ public final class SpoolWriter {
                 task.run();
             } catch (IOException e) {
                 error = e;
+            } catch (RuntimeException e) {
+                error = new IOException(e);
             }
         }
         boolean resume = false;
@@ -240,7 +250,12 @@ public final class SpoolWriter {
 
         /** Queues the close; the file is complete once {@link #await} of a later mark returns. */
         void close() {
-            submit(0, false, () -> channel.close());
+            // Even after a failure: the channel must not stay open.
+            submit(0, true, () -> {
+                if (channel != null) {
+                    channel.close();
+                }
+            });
         }
 
         /** Queues the close and the deletion of the file. */
