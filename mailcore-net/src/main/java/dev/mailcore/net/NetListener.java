@@ -10,6 +10,7 @@ import dev.mailcore.net.internal.IoProcessorPool;
 import dev.mailcore.net.internal.MinaConnection;
 import dev.mailcore.net.internal.MinaHandler;
 import dev.mailcore.net.internal.ProxyProtocolFilter;
+import dev.mailcore.net.internal.SpoolWriter;
 import dev.mailcore.net.internal.TlsFilter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -89,7 +90,7 @@ public final class NetListener implements AutoCloseable {
                         settings.maxLineLength,
                         settings.maxLiteralSize,
                         settings.literalMemoryThreshold,
-                        settings.spoolDirectory,
+                        new SpoolWriter(settings.spoolDirectory, executor),
                         settings.literals),
                 executor,
                 startTls,

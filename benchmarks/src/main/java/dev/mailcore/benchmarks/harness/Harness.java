@@ -47,6 +47,11 @@ public final class Harness {
             measureStart(options, report);
             return;
         }
+        if (options.idleConnections() > 0) {
+            new IdleConnectionsScenario(options).run(report);
+            finish(options, report, "-idle");
+            return;
+        }
         MessageGenerator generator = new MessageGenerator(options.seed(), options.messages());
         if (options.ingest()) {
             new IngestScenario(options, generator).run(report);

@@ -34,6 +34,8 @@ import java.util.OptionalLong;
  * @param outDir where the JSON and Markdown results go
  * @param seedOnly whether to stop after seeding (a server can then index before it is measured)
  * @param ingest whether to run only the SMTP/LMTP ingest scenario ({@code --scenario ingest})
+ * @param idleConnections how many IDLE connections the heap-per-connection scenario holds open ({@code --scenario
+ *     idle-connections}), or 0 when that scenario is not run
  */
 record HarnessOptions(
         String target,
@@ -55,7 +57,8 @@ record HarnessOptions(
         int startRuns,
         Path outDir,
         boolean seedOnly,
-        boolean ingest) {
+        boolean ingest,
+        int idleConnections) {
 
     static final String USAGE = """
             usage: Harness --imap 127.0.0.1:PORT --user USER --password PASSWORD [options]
@@ -75,6 +78,9 @@ record HarnessOptions(
               --seed-only            only seed the INBOX, measure nothing
               --scenario ingest      only SMTP/LMTP ingest: --clients connections send 10 KB messages
                                      for --seconds, then the INBOX count is checked (no seeding)
+              --scenario idle-connections  only server heap per idle connection: --connections (default
+                                     10000) each LOGIN, SELECT INBOX and IDLE, held open; needs --pid of a
+                                     JVM (heap read with jcmd after a full GC) and as many open files
             """;
 
     static HarnessOptions parse(String[] args) {
@@ -98,6 +104,8 @@ record HarnessOptions(
         Path out = Path.of("benchmarks", "target", "harness");
         boolean seedOnly = false;
         boolean ingest = false;
+        boolean idle = false;
+        int connections = 10_000;
         List<String> rest = new ArrayList<>(List.of(args));
         while (!rest.isEmpty()) {
             String flag = rest.remove(0);
@@ -131,11 +139,13 @@ record HarnessOptions(
                 case "--start-command" -> startCommand = value;
                 case "--start-runs" -> startRuns = positive(flag, value);
                 case "--out" -> out = Path.of(value);
+                case "--connections" -> connections = positive(flag, value);
                 case "--scenario" -> {
-                    if (!value.equals("ingest")) {
-                        throw new IllegalArgumentException("unknown scenario " + value + "\n" + USAGE);
+                    switch (value) {
+                        case "ingest" -> ingest = true;
+                        case "idle-connections" -> idle = true;
+                        default -> throw new IllegalArgumentException("unknown scenario " + value + "\n" + USAGE);
                     }
-                    ingest = true;
                 }
                 default -> throw new IllegalArgumentException("unknown option " + flag + "\n" + USAGE);
             }
@@ -148,6 +158,9 @@ record HarnessOptions(
         }
         if (ingest && delivery == null) {
             throw new IllegalArgumentException("--scenario ingest needs --smtp or --lmtp\n" + USAGE);
+        }
+        if (idle && pid.isEmpty()) {
+            throw new IllegalArgumentException("--scenario idle-connections needs --pid\n" + USAGE);
         }
         if (recipient == null && user != null) {
             recipient = user.contains("@") ? user : user + "@localhost";
@@ -172,7 +185,8 @@ record HarnessOptions(
                 startRuns,
                 out,
                 seedOnly,
-                ingest);
+                ingest,
+                idle ? connections : 0);
     }
 
     private static int positive(String flag, String value) {

@@ -39,8 +39,8 @@ final class ImapConnection implements AutoCloseable {
 
     private ImapConnection(Socket socket) throws IOException {
         this.socket = socket;
-        this.in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
-        this.out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
+        this.in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+        this.out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
         this.greeting = readLine();
         if (!greeting.startsWith("* OK") && !greeting.startsWith("* PREAUTH")) {
             socket.close();
@@ -212,6 +212,10 @@ final class ImapConnection implements AutoCloseable {
             if (b == '\n') {
                 String text = line.toString(StandardCharsets.ISO_8859_1);
                 String withoutCr = text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+                // Most lines announce no literal: no pattern match for them on the measured path.
+                if (!withoutCr.endsWith("}")) {
+                    return withoutCr;
+                }
                 Matcher literal = LITERAL.matcher(withoutCr);
                 if (!literal.find()) {
                     return withoutCr;

@@ -150,6 +150,37 @@ class HarnessTest {
     }
 
     @Test
+    void holdsIdleConnectionsAndReportsTheServersHeapPerConnection() throws Exception {
+        HarnessOptions options = HarnessOptions.parse(new String[] {
+            "--target",
+            "mailcore",
+            "--imap",
+            "127.0.0.1:" + imap.port(),
+            "--user",
+            USER,
+            "--password",
+            PASSWORD,
+            "--scenario",
+            "idle-connections",
+            "--connections",
+            "20",
+            // The server runs in this JVM.
+            "--pid",
+            Long.toString(ProcessHandle.current().pid()),
+            "--out",
+            out.toString()
+        });
+        Report report = new Report(options.target(), options.messages());
+
+        new IdleConnectionsScenario(options).run(report);
+        JsonNode json = Report.JSON.readTree(report.write(out, "-idle").toFile());
+
+        assertThat(json.get("rows").propertyNames())
+                .contains("idleConnections", "heapBefore", "heapAfter", "heapPerIdleConnection");
+        assertThat(json.get("rows").get("idleConnections").get("value").asInt()).isEqualTo(20);
+    }
+
+    @Test
     void refusesAMailboxThatHoldsSomethingElse() throws Exception {
         HarnessOptions options = options();
         try (SmtpConnection delivery =

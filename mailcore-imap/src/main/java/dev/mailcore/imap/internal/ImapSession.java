@@ -12,6 +12,7 @@ import dev.mailcore.net.AuthBackoff;
 import dev.mailcore.net.Connection;
 import dev.mailcore.net.Frame;
 import dev.mailcore.net.ProtocolHandler;
+import dev.mailcore.net.SaslExchange;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -217,6 +218,11 @@ public final class ImapSession implements ProtocolHandler {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** A SASL exchange for AUTHENTICATE that pauses after bad credentials as LOGIN does. */
+    public SaslExchange saslExchange() {
+        return new SaslExchange(config.directory(), backoff);
     }
 
     /** Whether LOGIN and AUTHENTICATE may be used now. */

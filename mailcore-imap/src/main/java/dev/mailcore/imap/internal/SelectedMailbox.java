@@ -21,7 +21,7 @@ public final class SelectedMailbox {
     private final Mailbox mailbox;
     private final boolean readOnly;
     private final Map<Long, Long> ownChanges = new HashMap<>();
-    private long[] uids;
+    private UidList uids;
     private long highestModSeq;
     private long uidNext;
     private boolean expungePending;
@@ -35,7 +35,7 @@ public final class SelectedMailbox {
     private SelectedMailbox(Mailbox mailbox, boolean readOnly, long[] uids) {
         this.mailbox = mailbox;
         this.readOnly = readOnly;
-        this.uids = uids;
+        this.uids = UidList.of(uids);
         this.highestModSeq = mailbox.highestModSeq();
         this.uidNext = mailbox.uidNext();
     }
@@ -49,18 +49,17 @@ public final class SelectedMailbox {
     }
 
     public int exists() {
-        return uids.length;
+        return uids.size();
     }
 
     /** The UID at a sequence number (1-based). */
     public long uidAt(int sequence) {
-        return uids[sequence - 1];
+        return uids.get(sequence - 1);
     }
 
     /** The sequence number of a UID, or 0 when the session does not know it. */
     public int sequenceOf(long uid) {
-        int i = Arrays.binarySearch(uids, uid);
-        return i < 0 ? 0 : i + 1;
+        return uids.indexOf(uid) + 1;
     }
 
     /** Turns a client's set (sequence numbers, or UIDs when {@code uid}) into UID ranges. */
@@ -69,12 +68,12 @@ public final class SelectedMailbox {
             return savedResult;
         }
         if (uid) {
-            return set.resolve(uids.length == 0 ? 0 : uids[uids.length - 1]);
+            return set.resolve(uids.last());
         }
-        UidSet sequences = set.resolve(uids.length);
+        UidSet sequences = set.resolve(uids.size());
         UidSet.Builder builder = UidSet.builder();
         for (int i = 0; i < sequences.rangeCount(); i++) {
-            builder.add(uids[(int) sequences.rangeStart(i) - 1], uids[(int) sequences.rangeEnd(i) - 1]);
+            builder.add(uids.get((int) sequences.rangeStart(i) - 1), uids.get((int) sequences.rangeEnd(i) - 1));
         }
         return builder.build();
     }
@@ -110,7 +109,7 @@ public final class SelectedMailbox {
             return;
         }
         long[] current = store.messages().uids(account, mailbox.id());
-        long known = uids.length == 0 ? 0 : uids[uids.length - 1];
+        long known = uids.last();
         if (expungeAllowed) {
             expunge(current, out, vanished);
         } else {
@@ -124,10 +123,8 @@ public final class SelectedMailbox {
             added++;
         }
         if (added > 0) {
-            long[] grown = Arrays.copyOf(uids, uids.length + added);
-            System.arraycopy(current, current.length - added, grown, uids.length, added);
-            uids = grown;
-            out.untagged(uids.length + " EXISTS");
+            uids = uids.append(current, current.length - added);
+            out.untagged(uids.size() + " EXISTS");
         }
         highestModSeq = now.highestModSeq();
         uidNext = now.uidNext();
@@ -137,11 +134,12 @@ public final class SelectedMailbox {
     /** With QRESYNC enabled, removals are one {@code * VANISHED uids} instead of an EXPUNGE each (RFC 7162 §3.2.10). */
     private void expunge(long[] current, ResponseWriter out, boolean vanished) {
         UidSet.Builder gone = UidSet.builder();
+        long[] known = uids.toArray();
         int kept = 0;
-        long[] next = new long[uids.length];
+        long[] next = new long[known.length];
         boolean removed = false;
-        for (int i = uids.length - 1; i >= 0; i--) {
-            long uid = uids[i];
+        for (int i = known.length - 1; i >= 0; i--) {
+            long uid = known[i];
             if (uid <= (current.length == 0 ? 0 : current[current.length - 1])
                     && Arrays.binarySearch(current, uid) >= 0) {
                 continue;
@@ -152,16 +150,16 @@ public final class SelectedMailbox {
                 // Highest sequence number first, so no later number shifts.
                 out.untagged((i + 1) + " EXPUNGE");
             }
-            uids[i] = -1;
+            known[i] = -1;
             removed = true;
         }
         if (removed) {
-            for (long uid : uids) {
+            for (long uid : known) {
                 if (uid > 0) {
                     next[kept++] = uid;
                 }
             }
-            uids = Arrays.copyOf(next, kept);
+            uids = UidList.of(Arrays.copyOf(next, kept));
             if (vanished) {
                 out.untagged("VANISHED " + gone.build());
             }
@@ -170,7 +168,7 @@ public final class SelectedMailbox {
     }
 
     private boolean hasMissing(long[] current) {
-        for (long uid : uids) {
+        for (long uid : uids.toArray()) {
             if (Arrays.binarySearch(current, uid) < 0) {
                 return true;
             }

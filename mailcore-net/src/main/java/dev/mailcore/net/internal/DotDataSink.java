@@ -7,18 +7,13 @@ package dev.mailcore.net.internal;
 import dev.mailcore.net.Frame;
 import dev.mailcore.net.Literal;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
  * Reads one dot-terminated message (RFC 5321 section 4.5.2) from the byte stream: removes the leading dot of each
  * line that has one, stops at the line holding only a dot, and keeps the rest in memory below a threshold and in a
- * temp file above it. Past the size limit it keeps reading to the end but stores nothing more.
+ * temp file above it (written by the connection's {@link SpoolWriter}). Past the size limit it keeps reading to the end but stores nothing more.
  */
 final class DotDataSink {
     private enum State {
@@ -32,21 +27,20 @@ final class DotDataSink {
 
     private final long maxSize;
     private final int memoryThreshold;
-    private final Path spoolDirectory;
-    private final byte[] chunk = new byte[8192];
+    private final SpoolWriter spool;
+    private byte[] chunk = new byte[8192];
     private int chunkLength;
     private State state = State.LINE_START;
     private long size;
     private boolean tooLarge;
     private boolean complete;
     private ByteArrayOutputStream memory = new ByteArrayOutputStream();
-    private Path file;
-    private OutputStream fileOut;
+    private SpoolWriter.File file;
 
-    DotDataSink(long maxSize, int memoryThreshold, Path spoolDirectory) {
+    DotDataSink(long maxSize, int memoryThreshold, SpoolWriter spool) {
         this.maxSize = maxSize;
         this.memoryThreshold = memoryThreshold;
-        this.spoolDirectory = spoolDirectory;
+        this.spool = spool;
     }
 
     /** Consumes bytes of {@code in} up to the end of the message; the bytes after it stay in {@code in}. */
@@ -105,24 +99,14 @@ final class DotDataSink {
         if (file == null) {
             return new Frame.Request(List.of(Literal.ofBytes(memory.toByteArray())));
         }
-        try {
-            fileOut.close();
-        } catch (IOException e) {
-            abort();
-            throw new UncheckedIOException(e);
-        }
-        return new Frame.Request(List.of(Literal.ofFile(file, size)));
+        file.close();
+        return new Frame.Request(List.of(Literal.ofFile(file.path(), size)));
     }
 
     void abort() {
         memory = null;
         if (file != null) {
-            try {
-                fileOut.close();
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            file.abort();
         }
     }
 
@@ -141,24 +125,19 @@ final class DotDataSink {
     }
 
     private void flushChunk() {
-        try {
-            if (file == null && memory.size() + chunkLength > memoryThreshold) {
-                file = spoolDirectory == null
-                        ? Files.createTempFile("mailcore-data-", ".tmp")
-                        : Files.createTempFile(spoolDirectory, "mailcore-data-", ".tmp");
-                fileOut = Files.newOutputStream(file);
-                memory.writeTo(fileOut);
-                memory = null;
-            }
-            if (file == null) {
-                memory.write(chunk, 0, chunkLength);
-            } else {
-                fileOut.write(chunk, 0, chunkLength);
-            }
-            chunkLength = 0;
-        } catch (IOException e) {
-            abort();
-            throw new UncheckedIOException(e);
+        if (file == null && memory.size() + chunkLength > memoryThreshold) {
+            file = spool.open("mailcore-data-");
+            byte[] held = memory.toByteArray();
+            file.write(held, held.length);
+            memory = null;
         }
+        if (file == null) {
+            memory.write(chunk, 0, chunkLength);
+        } else if (chunkLength > 0) {
+            // The writer keeps the array until it is written: the next bytes go to a new one.
+            file.write(chunk, chunkLength);
+            chunk = new byte[chunk.length];
+        }
+        chunkLength = 0;
     }
 }

@@ -7,7 +7,6 @@ package dev.mailcore.net.internal;
 import dev.mailcore.net.Frame;
 import dev.mailcore.net.LiteralAnnouncer;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,7 +33,7 @@ public final class Framer {
     private final int maxLineLength;
     private final long maxLiteralSize;
     private final int memoryThreshold;
-    private final Path spoolDirectory;
+    private final SpoolWriter spool;
     private final LiteralAnnouncer announcer;
     private final List<Frame.Part> parts = new ArrayList<>();
     private byte[] line = new byte[128];
@@ -51,13 +50,18 @@ public final class Framer {
             int maxLineLength,
             long maxLiteralSize,
             int memoryThreshold,
-            Path spoolDirectory,
+            SpoolWriter spool,
             LiteralAnnouncer announcer) {
         this.maxLineLength = maxLineLength;
         this.maxLiteralSize = maxLiteralSize;
         this.memoryThreshold = memoryThreshold;
-        this.spoolDirectory = spoolDirectory;
+        this.spool = spool;
         this.announcer = announcer;
+    }
+
+    /** Writes this connection's spooled literals. */
+    public SpoolWriter spool() {
+        return spool;
     }
 
     /** Consumes all of {@code in}. */
@@ -111,7 +115,7 @@ public final class Framer {
 
     /** Reads the next bytes, held ones first, as a dot-terminated message of at most {@code maxSize} octets. */
     public void receiveData(long maxSize, Output out) {
-        data = new DotDataSink(maxSize, memoryThreshold, spoolDirectory);
+        data = new DotDataSink(maxSize, memoryThreshold, spool);
         release(out);
     }
 
@@ -123,7 +127,7 @@ public final class Framer {
         if (size > maxSize) {
             skipping = size;
         } else {
-            exact = new LiteralSink(size, memoryThreshold, spoolDirectory);
+            exact = new LiteralSink(size, memoryThreshold, spool);
             if (exact.complete()) {
                 finishExact(out);
             }
@@ -207,7 +211,7 @@ public final class Framer {
             return;
         }
         parts.add(new Frame.Line(bytes));
-        literal = new LiteralSink(announced.size(), memoryThreshold, spoolDirectory);
+        literal = new LiteralSink(announced.size(), memoryThreshold, spool);
         if (announced.continuation() != null) {
             out.send(announced.continuation());
         }

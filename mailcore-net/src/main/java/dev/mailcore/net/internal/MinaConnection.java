@@ -8,6 +8,7 @@ import dev.mailcore.net.Connection;
 import dev.mailcore.net.Frame;
 import dev.mailcore.net.ProtocolFactory;
 import dev.mailcore.net.ProtocolHandler;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * The state of one connection: its framer, its queue of events and the protocol handler that consumes them on a
  * virtual thread, one event at a time.
  */
-public final class MinaConnection implements Connection, Framer.Output {
+public final class MinaConnection implements Connection, Framer.Output, SpoolWriter.Flow {
     private static final Logger LOG = LoggerFactory.getLogger(MinaConnection.class);
     private static final int SUSPEND_AT = 64;
     private static final int RESUME_AT = 8;
@@ -45,6 +46,7 @@ public final class MinaConnection implements Connection, Framer.Output {
     private volatile boolean secure;
     private boolean running;
     private boolean suspended;
+    private boolean spoolPaused;
     private boolean tlsPending;
     private boolean closed;
     private volatile boolean compressed;
@@ -68,6 +70,7 @@ public final class MinaConnection implements Connection, Framer.Output {
         this.sslContext = sslContext;
         this.secure = secure;
         this.handler = factory.create(this);
+        framer.spool().flow(this);
     }
 
     @Override
@@ -273,7 +276,31 @@ public final class MinaConnection implements Connection, Framer.Output {
 
     @Override
     public void frame(Frame frame) {
-        enqueue(new FrameTask(frame));
+        enqueue(new FrameTask(frame, framer.spool().mark()));
+    }
+
+    @Override
+    public void pauseReading() {
+        synchronized (lock) {
+            spoolPaused = true;
+            session.suspendRead();
+        }
+    }
+
+    @Override
+    public void resumeReading() {
+        synchronized (lock) {
+            spoolPaused = false;
+            if (!closed) {
+                resumeAfterHold();
+            }
+        }
+    }
+
+    @Override
+    public void failed(IOException e) {
+        LOG.warn("connection {}: cannot spool a literal; closing: {}", id(), e.toString());
+        session.closeNow();
     }
 
     @Override
@@ -308,7 +335,7 @@ public final class MinaConnection implements Connection, Framer.Output {
                 task = queue.poll();
                 if (suspended && queue.size() <= RESUME_AT) {
                     suspended = false;
-                    if (!framer.held() && !tlsPending) {
+                    if (!framer.held() && !tlsPending && !spoolPaused) {
                         session.resumeRead();
                     }
                 }
@@ -327,7 +354,7 @@ public final class MinaConnection implements Connection, Framer.Output {
     }
 
     private void resumeAfterHold() {
-        if (!framer.held() && !suspended && !tlsPending) {
+        if (!framer.held() && !suspended && !tlsPending && !spoolPaused) {
             session.resumeRead();
         }
     }
@@ -344,19 +371,29 @@ public final class MinaConnection implements Connection, Framer.Output {
 
     private final class FrameTask implements Runnable {
         private final Frame frame;
+        private final long spooled;
 
-        FrameTask(Frame frame) {
+        /** {@code spooled}: the spool writer's mark when the frame was complete, so its files are written. */
+        FrameTask(Frame frame, long spooled) {
             this.frame = frame;
+            this.spooled = spooled;
         }
 
         @Override
         public void run() {
+            try {
+                framer.spool().await(spooled);
+            } catch (IOException e) {
+                // The writer has closed the connection.
+                discard();
+                return;
+            }
             handler.received(frame);
         }
 
         void discard() {
             if (frame instanceof Frame.Request request) {
-                request.close();
+                framer.spool().afterWrites(request::close);
             }
         }
     }

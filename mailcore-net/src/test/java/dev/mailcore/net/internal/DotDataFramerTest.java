@@ -77,7 +77,7 @@ class DotDataFramerTest {
 
     @Test
     void holdsPipelinedBytesUntilTheProtocolDecidesToReadData() {
-        Framer framer = new Framer(1000, 1 << 20, 64, spool, SMTP);
+        Framer framer = new Framer(1000, 1 << 20, 64, new SpoolWriter(spool, Runnable::run), SMTP);
         feed(framer, "MAIL FROM:<a@b>\r\nDATA\r\nline one\r\n..dotted\r\n.\r\nQUIT\r\n");
         assertThat(lines()).containsExactly("line:MAIL FROM:<a@b>", "line:DATA");
         assertThat(framer.held()).isTrue();
@@ -91,7 +91,7 @@ class DotDataFramerTest {
 
     @Test
     void readsHeldBytesAsLinesWhenTheProtocolRefusedData() {
-        Framer framer = new Framer(1000, 1 << 20, 64, spool, SMTP);
+        Framer framer = new Framer(1000, 1 << 20, 64, new SpoolWriter(spool, Runnable::run), SMTP);
         feed(framer, "DATA\r\nNOOP\r\n");
         framer.resumeLines(output);
         assertThat(lines()).containsExactly("line:DATA", "line:NOOP");
@@ -99,7 +99,7 @@ class DotDataFramerTest {
 
     @Test
     void messageSplitAcrossReadsAndSpooledToAFileKeepsEveryByte() throws Exception {
-        Framer framer = new Framer(1000, 1 << 20, 16, spool, SMTP);
+        Framer framer = new Framer(1000, 1 << 20, 16, new SpoolWriter(spool, Runnable::run), SMTP);
         feed(framer, "DATA\r\n");
         framer.receiveData(1 << 20, output);
         String body = "Subject: x\r\n\r\n" + "8-bit \u00e9 text that is long\r\n".repeat(100) + "end";
@@ -116,7 +116,7 @@ class DotDataFramerTest {
 
     @Test
     void messageOverTheLimitIsReadToItsEndAndReportedTooLong() throws Exception {
-        Framer framer = new Framer(1000, 1 << 20, 16, spool, SMTP);
+        Framer framer = new Framer(1000, 1 << 20, 16, new SpoolWriter(spool, Runnable::run), SMTP);
         feed(framer, "DATA\r\n");
         framer.receiveData(100, output);
         feed(framer, "x".repeat(500) + "\r\n" + "y".repeat(500) + "\r\n.\r\nRSET\r\n");
@@ -126,7 +126,7 @@ class DotDataFramerTest {
 
     @Test
     void resetDropsAMessageHalfRead() throws Exception {
-        Framer framer = new Framer(1000, 1 << 20, 16, spool, SMTP);
+        Framer framer = new Framer(1000, 1 << 20, 16, new SpoolWriter(spool, Runnable::run), SMTP);
         feed(framer, "DATA\r\n");
         framer.receiveData(1 << 20, output);
         feed(framer, "z".repeat(500) + "\r\n");

@@ -54,7 +54,7 @@ class ExactReadTest {
     };
 
     /** Keeps chunks of up to 100 octets in memory. */
-    private final Framer framer = new Framer(100, 1000, 100, null, HOLD_AFTER_CHUNK);
+    private final Framer framer = new Framer(100, 1000, 100, new SpoolWriter(null, Runnable::run), HOLD_AFTER_CHUNK);
 
     @Test
     void deliversTheOctetsAsSoonAsTheLastArrivesEvenInTheMiddleOfALine() {
@@ -71,7 +71,7 @@ class ExactReadTest {
 
     @Test
     void spoolsALargeChunkAndReadsLinesAfterIt() throws Exception {
-        Framer spooling = new Framer(100, 1000, 10, spool, HOLD_AFTER_CHUNK);
+        Framer spooling = new Framer(100, 1000, 10, new SpoolWriter(spool, Runnable::run), HOLD_AFTER_CHUNK);
         spooling.feed(bytes("CHUNK 20\r\n"), output);
         spooling.receiveExact(20, 100, output);
         spooling.feed(bytes("0123456789".repeat(2) + "NEXT\r\n"), output);

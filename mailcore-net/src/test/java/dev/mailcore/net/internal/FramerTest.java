@@ -56,7 +56,7 @@ class FramerTest {
     };
 
     private Framer framer(int maxLine, long maxLiteral, int threshold) {
-        return new Framer(maxLine, maxLiteral, threshold, spool, BRACES);
+        return new Framer(maxLine, maxLiteral, threshold, new SpoolWriter(spool, Runnable::run), BRACES);
     }
 
     private static ByteBuffer bytes(String text) {

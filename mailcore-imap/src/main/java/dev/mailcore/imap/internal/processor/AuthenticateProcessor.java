@@ -9,15 +9,14 @@ import dev.mailcore.imap.internal.Completion;
 import dev.mailcore.imap.internal.ImapSession;
 import dev.mailcore.imap.internal.Processor;
 import dev.mailcore.imap.internal.SessionState;
+import dev.mailcore.net.SaslExchange;
 import dev.mailcore.net.SaslMechanisms;
-import dev.mailcore.net.SaslServer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 
-/** AUTHENTICATE (RFC 9051 §6.2.2) with SASL-IR (RFC 4959), over the mechanisms of mailcore-net. */
+/** AUTHENTICATE (RFC 9051 §6.2.2) with SASL-IR (RFC 4959), over the shared {@link SaslExchange}. */
 public final class AuthenticateProcessor implements Processor<Command.Authenticate> {
     @Override
     public Class<Command.Authenticate> type() {
@@ -47,64 +46,48 @@ public final class AuthenticateProcessor implements Processor<Command.Authentica
         if (!session.plaintextAuthAllowed()) {
             return Completion.no("[PRIVACYREQUIRED] authentication is disabled before STARTTLS");
         }
-        SaslServer sasl = SaslMechanisms.create(
-                        command.mechanism(), session.config().directory())
-                .orElse(null);
-        if (sasl == null) {
+        SaslExchange sasl = session.saslExchange();
+        SaslExchange.Result result = sasl.start(command.mechanism(), command.initialResponse());
+        if (result instanceof SaslExchange.Result.Refused(SaslExchange.Reason reason)
+                && reason == SaslExchange.Reason.UNKNOWN_MECHANISM) {
             return Completion.no("unsupported mechanism " + command.mechanism());
         }
-        byte[] initial;
-        if (command.initialResponse() == null || command.initialResponse().equals("=")) {
-            initial = new byte[0];
-        } else {
-            initial = decode(command.initialResponse());
-            if (initial == null) {
-                return Completion.bad("invalid base64");
-            }
-        }
-        return step(command.tag(), sasl, sasl.evaluate(initial), session);
+        return answer(command.tag(), result, sasl, session);
     }
 
-    private Completion step(String tag, SaslServer sasl, SaslServer.Step step, ImapSession session) {
-        return switch (step) {
-            case SaslServer.Step.Success success -> {
+    private Completion answer(String tag, SaslExchange.Result result, SaslExchange sasl, ImapSession session) {
+        return switch (result) {
+            case SaslExchange.Result.Success success -> {
                 session.authenticated(success.account().id());
                 yield Completion.ok("[CAPABILITY " + session.capabilities() + "] authenticated");
             }
-            case SaslServer.Step.Failure failure -> {
-                session.authenticationFailed();
-                yield Completion.no("[AUTHENTICATIONFAILED] " + failure.reason());
-            }
-            case SaslServer.Step.Challenge challenge -> {
-                session.out()
-                        .raw("+ ")
-                        .raw(Base64.getEncoder().encodeToString(challenge.data()))
-                        .crlf();
-                session.await(line -> {
-                    String text = new String(line, StandardCharsets.US_ASCII);
-                    Completion next;
-                    if (text.equals("*")) {
-                        next = Completion.bad("authentication cancelled");
-                    } else {
-                        byte[] response = decode(text);
-                        next = response == null
-                                ? Completion.bad("invalid base64")
-                                : step(tag, sasl, sasl.evaluate(response), session);
+            case SaslExchange.Result.Refused refused ->
+                switch (refused.reason()) {
+                    case UNKNOWN_MECHANISM -> Completion.no("unsupported mechanism");
+                    case CANCELLED -> Completion.bad("authentication cancelled");
+                    case BAD_BASE64 -> Completion.bad("invalid base64");
+                    // The exchange has paused already.
+                    case FAILED -> Completion.no("[AUTHENTICATIONFAILED] invalid credentials");
+                };
+            case SaslExchange.Result.Challenge challenge -> {
+                session.out().raw("+ ").raw(challenge.base64()).crlf();
+                session.await(new ImapSession.Continuation() {
+                    @Override
+                    public void line(byte[] line) {
+                        Completion next =
+                                answer(tag, sasl.respond(new String(line, StandardCharsets.US_ASCII)), sasl, session);
+                        if (next != null) {
+                            session.complete(tag, next);
+                        }
                     }
-                    if (next != null) {
-                        session.complete(tag, next);
+
+                    @Override
+                    public void abandon() {
+                        sasl.abandon();
                     }
                 });
                 yield null;
             }
         };
-    }
-
-    private static byte[] decode(String text) {
-        try {
-            return Base64.getDecoder().decode(text);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }
