@@ -25,6 +25,7 @@ public final class SessionResource {
         capabilities.putObject(Capabilities.SUBMISSION);
         capabilities.putObject(Capabilities.VACATION);
         capabilities.putObject(Capabilities.QUOTA);
+        capabilities.set(Capabilities.WEBSOCKET, webSocket(baseUrl));
         String id = account.id().value();
         ObjectNode accountNode = session.putObject("accounts").putObject(id);
         accountNode.put("name", account.primaryAddress());
@@ -55,6 +56,13 @@ public final class SessionResource {
     public static String state(Account account) {
         int hash = (account.id().value() + "\n" + account.login() + "\n" + account.primaryAddress()).hashCode();
         return HexFormat.of().toHexDigits(hash);
+    }
+
+    /** RFC 8887 §4.1: the upgrade URL has the WebSocket scheme of the session's own (ws for http, wss for https). */
+    private static ObjectNode webSocket(String baseUrl) {
+        String scheme = baseUrl.startsWith("https:") ? "wss" : "ws";
+        String url = scheme + baseUrl.substring(baseUrl.indexOf("://")) + "/ws";
+        return Json.object().put("url", url).put("supportsPush", true);
     }
 
     private static ObjectNode core(JmapLimits limits) {
