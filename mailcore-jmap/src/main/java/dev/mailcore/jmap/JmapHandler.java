@@ -10,12 +10,14 @@ import dev.mailcore.api.spi.Directory;
 import dev.mailcore.api.spi.OutboundQueue;
 import dev.mailcore.jmap.internal.ApiProcessor;
 import dev.mailcore.jmap.internal.BasicAuthenticator;
+import dev.mailcore.jmap.internal.BearerAuthenticator;
 import dev.mailcore.jmap.internal.Endpoints;
 import dev.mailcore.jmap.internal.EventSourceEndpoint;
 import dev.mailcore.jmap.internal.HttpReplies;
 import dev.mailcore.jmap.internal.LoginThrottle;
 import dev.mailcore.jmap.internal.Methods;
 import dev.mailcore.jmap.internal.Uploads;
+import dev.mailcore.jmap.internal.WebSocketEndpoint;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,6 +29,7 @@ import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.Callback;
 
 /**
@@ -44,8 +47,10 @@ import org.eclipse.jetty.util.Callback;
  * }</pre>
  *
  * <p>Below the base path: {@code /session} (the same as {@code /.well-known/jmap}), {@code /api},
- * {@code /upload/{accountId}/}, {@code /download/{accountId}/{blobId}/{name}} and {@code /eventsource}. Every
- * request authenticates with HTTP Basic against the directory; run it behind TLS.
+ * {@code /upload/{accountId}/}, {@code /download/{accountId}/{blobId}/{name}}, {@code /eventsource} and {@code /ws}
+ * (JMAP over WebSocket, RFC 8887). Every
+ * request authenticates with HTTP Basic, or with a bearer token when the directory verifies tokens; run it behind
+ * TLS.
  */
 public final class JmapHandler extends Handler.Abstract {
     private static final String WELL_KNOWN = "/.well-known/jmap";
@@ -54,20 +59,24 @@ public final class JmapHandler extends Handler.Abstract {
     private final String basePath;
     private final Boolean allowPlaintextAuth;
     private final BasicAuthenticator authenticator;
+    private final BearerAuthenticator bearer;
     private final LoginThrottle throttle;
     private final Endpoints endpoints;
     private final EventSourceEndpoint eventSource;
+    private final WebSocketEndpoint webSocket;
 
     private JmapHandler(Builder builder) {
         this.basePath = builder.basePath;
         this.allowPlaintextAuth = builder.allowPlaintextAuth;
         this.authenticator = new BasicAuthenticator(builder.directory);
+        this.bearer = new BearerAuthenticator(builder.directory);
         this.throttle = new LoginThrottle(builder.authBackoff, MAX_AUTH_BACKOFF, builder.clock);
         Uploads uploads = new Uploads(builder.clock);
         ApiProcessor processor = new ApiProcessor(Methods.standard(
                 builder.store, uploads, builder.directory, Optional.ofNullable(builder.outboundQueue)));
         this.endpoints = new Endpoints(builder.store, builder.limits, uploads, processor);
         this.eventSource = new EventSourceEndpoint(builder.store);
+        this.webSocket = new WebSocketEndpoint(builder.store, endpoints, builder.limits);
     }
 
     public static Builder builder() {
@@ -95,14 +104,14 @@ public final class JmapHandler extends Handler.Abstract {
             HttpReplies.problem(response, callback, 403, "JMAP needs HTTPS from this address");
             return true;
         }
-        Optional<Account> account = authenticator.authenticate(request);
+        Optional<Account> account = authenticator.authenticate(request).or(() -> bearer.authenticate(request));
         String address = Request.getRemoteAddr(request);
         if (account.isEmpty()) {
             if (request.getHeaders().contains(HttpHeader.AUTHORIZATION)) {
                 // Only wrong credentials are slowed down; a first request without any is the normal challenge.
                 Thread.sleep(throttle.failed(address));
             }
-            HttpReplies.unauthorized(response, callback);
+            HttpReplies.unauthorized(response, callback, bearer.enabled(), BearerAuthenticator.presented(request));
             return true;
         }
         throttle.succeeded(address);
@@ -120,10 +129,21 @@ public final class JmapHandler extends Handler.Abstract {
             endpoints.download(account.get(), sub.substring("download/".length()), request, response, callback);
         } else if (sub.equals("eventsource") && get) {
             eventSource.handle(account.get(), request, response, callback);
+        } else if (sub.equals("ws") && get) {
+            webSocket.upgrade(account.get(), request, response, callback);
         } else {
             HttpReplies.problem(response, callback, 404, "no such JMAP resource");
         }
         return true;
+    }
+
+    @Override
+    public void setServer(Server server) {
+        super.setServer(server);
+        if (server != null) {
+            // The WebSocket upgrade needs the server's WebSocket components, found or made once per server.
+            webSocket.attach(server);
+        }
     }
 
     @Override

@@ -35,6 +35,8 @@ public final class ApiProcessor {
             byName.put(method.name(), method);
             known.add(method.capability());
         }
+        // WebSocket has no methods of its own, but the session lists it, so a client may name it in using.
+        known.add(Capabilities.WEBSOCKET);
         this.methods = Map.copyOf(byName);
         this.capabilities = Set.copyOf(known);
     }
@@ -48,8 +50,7 @@ public final class ApiProcessor {
      *
      * @throws RequestError.Failure when the request as a whole is refused
      */
-    public ObjectNode process(byte[] body, Invocation invocation, String sessionState) {
-        JsonNode request = parse(body);
+    public ObjectNode process(JsonNode request, Invocation invocation, String sessionState) {
         Set<String> using = using(request);
         ArrayNode calls = calls(request, invocation.limits().maxCallsInRequest());
         ObjectNode createdIdsIn = Json.optionalObjectOrNull(request, "createdIds");
@@ -118,14 +119,6 @@ public final class ApiProcessor {
             args.put("description", e.getMessage());
         }
         return new ResultReferences.Earlier("error", args, callId);
-    }
-
-    private static JsonNode parse(byte[] body) {
-        try {
-            return Json.MAPPER.readTree(body);
-        } catch (JacksonException e) {
-            throw new RequestError.Failure(RequestError.notJson("the request is not valid JSON"));
-        }
     }
 
     private Set<String> using(JsonNode request) {

@@ -11,6 +11,8 @@ public final class Capabilities {
     public static final String SUBMISSION = "urn:ietf:params:jmap:submission";
     public static final String VACATION = "urn:ietf:params:jmap:vacationresponse";
     public static final String QUOTA = "urn:ietf:params:jmap:quota";
+    public static final String WEBSOCKET = "urn:ietf:params:jmap:websocket";
+    public static final String BLOB = "urn:ietf:params:jmap:blob";
 
     private Capabilities() {}
 }

@@ -20,6 +20,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.URIUtil;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The HTTP endpoints of RFC 8620: session resource, API, upload and download. */
@@ -51,27 +52,38 @@ public final class Endpoints {
     }
 
     public void api(Account account, Request request, Response response, Callback callback) throws IOException {
-        if (!requests.tryEnter(account.id())) {
+        byte[] body = readAtMost(request, limits.maxSizeRequest());
+        if (body == null) {
             HttpReplies.problem(
                     response,
                     callback,
-                    RequestError.limit("maxConcurrentRequests", "too many requests at once for this account"));
+                    RequestError.limit("maxSizeRequest", "the request is larger than " + limits.maxSizeRequest()));
             return;
         }
         try {
-            byte[] body = readAtMost(request, limits.maxSizeRequest());
-            if (body == null) {
-                HttpReplies.problem(
-                        response,
-                        callback,
-                        RequestError.limit("maxSizeRequest", "the request is larger than " + limits.maxSizeRequest()));
-                return;
-            }
-            Invocation invocation = new Invocation(account, store, limits, uploads, new HashMap<>());
-            ObjectNode result = processor.process(body, invocation, SessionResource.state(account));
-            HttpReplies.json(response, callback, 200, result.toString());
+            HttpReplies.json(
+                    response,
+                    callback,
+                    200,
+                    execute(account, Json.parseRequest(body)).toString());
         } catch (RequestError.Failure e) {
             HttpReplies.problem(response, callback, e.error());
+        }
+    }
+
+    /**
+     * Runs one API request of the account, for the HTTP endpoint and the WebSocket alike.
+     *
+     * @throws RequestError.Failure when the request as a whole is refused, such as over a limit
+     */
+    public ObjectNode execute(Account account, JsonNode request) {
+        if (!requests.tryEnter(account.id())) {
+            throw new RequestError.Failure(
+                    RequestError.limit("maxConcurrentRequests", "too many requests at once for this account"));
+        }
+        try {
+            Invocation invocation = new Invocation(account, store, limits, uploads, new HashMap<>());
+            return processor.process(request, invocation, SessionResource.state(account));
         } finally {
             requests.leave(account.id());
         }

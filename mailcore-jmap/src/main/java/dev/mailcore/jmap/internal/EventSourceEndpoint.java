@@ -93,7 +93,8 @@ public final class EventSourceEndpoint {
         }
     }
 
-    private static String stateChange(Account account, AccountChanged change, Set<String> types) {
+    /** The StateChange object for a change of the account; {@code types} empty stands for every type. */
+    static ObjectNode stateChange(Account account, AccountChanged change, Set<String> types) {
         ObjectNode states = Json.object();
         String state = Long.toString(change.modSeq());
         for (String type : TYPES) {
@@ -104,7 +105,7 @@ public final class EventSourceEndpoint {
         }
         ObjectNode event = Json.object().put("@type", "StateChange");
         event.putObject("changed").set(account.id().value(), states);
-        return event.toString();
+        return event;
     }
 
     private static Set<String> types(String value) {

@@ -35,8 +35,20 @@ public final class HttpReplies {
         send(response, callback, status, PROBLEM_JSON, body);
     }
 
-    public static void unauthorized(Response response, Callback callback) {
-        response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Basic realm=\"jmap\", charset=\"UTF-8\"");
+    /**
+     * A 401 with a challenge for each scheme the server takes.
+     *
+     * @param bearer whether bearer tokens are taken too
+     * @param invalidToken whether the request presented a bearer token that was refused (RFC 6750 §3.1)
+     */
+    public static void unauthorized(Response response, Callback callback, boolean bearer, boolean invalidToken) {
+        response.getHeaders().add(HttpHeader.WWW_AUTHENTICATE, "Basic realm=\"jmap\", charset=\"UTF-8\"");
+        if (bearer) {
+            response.getHeaders()
+                    .add(
+                            HttpHeader.WWW_AUTHENTICATE,
+                            invalidToken ? "Bearer realm=\"jmap\", error=\"invalid_token\"" : "Bearer realm=\"jmap\"");
+        }
         problem(response, callback, 401, "authentication required");
     }
 

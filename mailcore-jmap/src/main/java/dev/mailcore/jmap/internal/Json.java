@@ -5,6 +5,7 @@
 package dev.mailcore.jmap.internal;
 
 import java.util.Collection;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -19,6 +20,19 @@ public final class Json {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private Json() {}
+
+    /**
+     * A request document as a tree.
+     *
+     * @throws RequestError.Failure with {@code notJSON} when it does not parse
+     */
+    public static JsonNode parseRequest(byte[] body) {
+        try {
+            return MAPPER.readTree(body);
+        } catch (JacksonException e) {
+            throw new RequestError.Failure(RequestError.notJson("the request is not valid JSON"));
+        }
+    }
 
     public static ObjectNode object() {
         return NODES.objectNode();

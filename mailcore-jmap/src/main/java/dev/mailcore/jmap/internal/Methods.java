@@ -7,6 +7,7 @@ package dev.mailcore.jmap.internal;
 import dev.mailcore.api.MailStore;
 import dev.mailcore.api.spi.Directory;
 import dev.mailcore.api.spi.OutboundQueue;
+import dev.mailcore.jmap.internal.blob.BlobMethods;
 import dev.mailcore.jmap.internal.mail.EmailMethods;
 import dev.mailcore.jmap.internal.mail.MailboxMethods;
 import dev.mailcore.jmap.internal.mail.ThreadMethods;
@@ -39,6 +40,7 @@ public final class Methods {
                 identities, AccountObjects.submissions(), new Delivery(store, directory, outboundQueue)));
         methods.addAll(VacationMethods.all(new VacationResponses()));
         methods.addAll(QuotaMethods.all());
+        methods.addAll(BlobMethods.all(new BlobReader(store, uploads)));
         return methods;
     }
 }

@@ -4,6 +4,8 @@
  */
 package dev.mailcore.jmap.internal;
 
+import tools.jackson.databind.node.ObjectNode;
+
 /**
  * A request-level error (RFC 8620 §3.6.1): the whole request is refused with an RFC 7807 problem document.
  *
@@ -35,11 +37,15 @@ public record RequestError(String type, int status, String detail, String limit)
 
     /** The problem document. */
     public String toJson() {
-        var node = Json.object().put("type", type).put("status", status).put("detail", detail);
+        return toNode().toString();
+    }
+
+    public ObjectNode toNode() {
+        ObjectNode node = Json.object().put("type", type).put("status", status).put("detail", detail);
         if (limit != null) {
             node.put("limit", limit);
         }
-        return node.toString();
+        return node;
     }
 
     /** Thrown where the request is being read, caught where the response is written. */

@@ -6,6 +6,7 @@ package dev.mailcore.jmap.internal;
 
 import dev.mailcore.api.Account;
 import dev.mailcore.jmap.JmapLimits;
+import dev.mailcore.jmap.internal.blob.BlobMethods;
 import java.util.HexFormat;
 import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
@@ -25,6 +26,8 @@ public final class SessionResource {
         capabilities.putObject(Capabilities.SUBMISSION);
         capabilities.putObject(Capabilities.VACATION);
         capabilities.putObject(Capabilities.QUOTA);
+        capabilities.set(Capabilities.WEBSOCKET, webSocket(baseUrl));
+        capabilities.putObject(Capabilities.BLOB);
         String id = account.id().value();
         ObjectNode accountNode = session.putObject("accounts").putObject(id);
         accountNode.put("name", account.primaryAddress());
@@ -37,9 +40,14 @@ public final class SessionResource {
         submission.putObject("submissionExtensions");
         accountCapabilities.putObject(Capabilities.VACATION);
         accountCapabilities.putObject(Capabilities.QUOTA);
+        accountCapabilities.set(Capabilities.BLOB, blobAccount(limits));
         ObjectNode primary = session.putObject("primaryAccounts");
-        for (String capability :
-                List.of(Capabilities.MAIL, Capabilities.SUBMISSION, Capabilities.VACATION, Capabilities.QUOTA)) {
+        for (String capability : List.of(
+                Capabilities.MAIL,
+                Capabilities.SUBMISSION,
+                Capabilities.VACATION,
+                Capabilities.QUOTA,
+                Capabilities.BLOB)) {
             primary.put(capability, id);
         }
         session.put("username", account.login());
@@ -55,6 +63,23 @@ public final class SessionResource {
     public static String state(Account account) {
         int hash = (account.id().value() + "\n" + account.login() + "\n" + account.primaryAddress()).hashCode();
         return HexFormat.of().toHexDigits(hash);
+    }
+
+    /** RFC 8887 §4.1: the upgrade URL has the WebSocket scheme of the session's own (ws for http, wss for https). */
+    private static ObjectNode webSocket(String baseUrl) {
+        String scheme = baseUrl.startsWith("https:") ? "wss" : "ws";
+        String url = scheme + baseUrl.substring(baseUrl.indexOf("://")) + "/ws";
+        return Json.object().put("url", url).put("supportsPush", true);
+    }
+
+    /** RFC 9404 §3: Blob/upload makes blobs as large as HTTP uploads. */
+    private static ObjectNode blobAccount(JmapLimits limits) {
+        ObjectNode blob = Json.object();
+        blob.put("maxSizeBlobSet", limits.maxSizeUpload());
+        blob.put("maxDataSources", BlobMethods.MAX_DATA_SOURCES);
+        blob.set("supportedTypeNames", Json.strings(BlobMethods.TYPE_NAMES));
+        blob.set("supportedDigestAlgorithms", Json.strings(BlobMethods.DIGEST_ALGORITHMS));
+        return blob;
     }
 
     private static ObjectNode core(JmapLimits limits) {

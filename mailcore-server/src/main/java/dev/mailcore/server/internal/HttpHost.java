@@ -8,7 +8,9 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import javax.net.ssl.SSLContext;
-import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
+import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
+import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -20,7 +22,8 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The one Jetty server behind the HTTP and HTTPS listeners: connectors are added before the first start, which
+ * The one Jetty server behind the HTTP and HTTPS listeners, speaking HTTP/1.1 and HTTP/2 (h2c on plain listeners, h2
+ * by ALPN on TLS ones): connectors are added before the first start, which
  * opens them all; stopping it releases its threads and ports. Requests run on virtual threads, since JMAP blocks on
  * the store and every open EventSource stream holds a request.
  */
@@ -42,18 +45,25 @@ final class HttpHost {
         if (started) {
             throw new IllegalStateException("the HTTP server is started already");
         }
+        HttpConfiguration config = new HttpConfiguration();
+        HttpConnectionFactory http1 = new HttpConnectionFactory(config);
         ServerConnector connector;
         if (tls == null) {
-            connector = new ServerConnector(server);
+            // HTTP/1.1, and HTTP/2 in clear text by prior knowledge or by Upgrade: h2c.
+            connector = new ServerConnector(server, http1, new HTTP2CServerConnectionFactory(config));
         } else {
+            config.addCustomizer(new SecureRequestCustomizer());
             SslContextFactory.Server ssl = new SslContextFactory.Server();
             ssl.setSslContext(tls);
-            HttpConfiguration config = new HttpConfiguration();
-            config.addCustomizer(new SecureRequestCustomizer());
+            // ALPN picks HTTP/2 when the client offers it, HTTP/1.1 otherwise.
+            ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory();
+            alpn.setDefaultProtocol(http1.getProtocol());
             connector = new ServerConnector(
                     server,
-                    new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString()),
-                    new HttpConnectionFactory(config));
+                    new SslConnectionFactory(ssl, alpn.getProtocol()),
+                    alpn,
+                    new HTTP2ServerConnectionFactory(config),
+                    http1);
         }
         connector.setHost(address.getHostAddress());
         connector.setPort(port);
