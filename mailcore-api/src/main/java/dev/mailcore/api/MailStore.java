@@ -32,6 +32,11 @@ public interface MailStore extends AutoCloseable {
 
     MessageSearch search();
 
+    /** Final delivery of received mail; by default a plain append to the INBOX. */
+    default Deliveries deliveries() {
+        return Deliveries.toInbox(this);
+    }
+
     /** Subscribes to changes of one account; the listener runs on a thread of the event bus and must not block. */
     Subscription subscribe(AccountId account, java.util.function.Consumer<AccountChanged> listener);
 

@@ -6,6 +6,7 @@ package dev.mailcore.jmap;
 
 import dev.mailcore.api.Account;
 import dev.mailcore.api.MailStore;
+import dev.mailcore.api.spi.AccountObjectStore;
 import dev.mailcore.api.spi.Directory;
 import dev.mailcore.api.spi.OutboundQueue;
 import dev.mailcore.jmap.internal.ApiProcessor;
@@ -41,6 +42,7 @@ import org.eclipse.jetty.util.Callback;
  * JmapHandler jmap = JmapHandler.builder()
  *         .store(mailStore)
  *         .directory(directory)
+ *         .accountObjects(objectStore)
  *         .basePath("/jmap")
  *         .build();
  * server.setHandler(new Handler.Sequence(jmap, myOtherHandler));
@@ -73,7 +75,11 @@ public final class JmapHandler extends Handler.Abstract {
         this.throttle = new LoginThrottle(builder.authBackoff, MAX_AUTH_BACKOFF, builder.clock);
         Uploads uploads = new Uploads(builder.clock);
         ApiProcessor processor = new ApiProcessor(Methods.standard(
-                builder.store, uploads, builder.directory, Optional.ofNullable(builder.outboundQueue)));
+                builder.store,
+                uploads,
+                builder.directory,
+                builder.objects,
+                Optional.ofNullable(builder.outboundQueue)));
         this.endpoints = new Endpoints(builder.store, builder.limits, uploads, processor);
         this.eventSource = new EventSourceEndpoint(builder.store);
         this.webSocket = new WebSocketEndpoint(builder.store, endpoints, builder.limits);
@@ -167,10 +173,11 @@ public final class JmapHandler extends Handler.Abstract {
         return uri.getScheme() + "://" + uri.getAuthority() + (context == null ? "" : context) + basePath;
     }
 
-    /** Settings of a {@link JmapHandler}; {@code store} and {@code directory} are required. */
+    /** Settings of a {@link JmapHandler}; {@code store}, {@code directory} and {@code accountObjects} are required. */
     public static final class Builder {
         private MailStore store;
         private Directory directory;
+        private AccountObjectStore objects;
         private String basePath = "/jmap";
         private JmapLimits limits = JmapLimits.DEFAULTS;
         private Clock clock = Clock.systemUTC();
@@ -197,6 +204,15 @@ public final class JmapHandler extends Handler.Abstract {
 
         public Builder directory(Directory directory) {
             this.directory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /**
+         * Where identities, email submissions and vacation responses are kept. Give the mail engine the same store
+         * ({@code MailEngine.builder().accountObjects(...)}) so its delivery sends the vacation auto-reply.
+         */
+        public Builder accountObjects(AccountObjectStore objects) {
+            this.objects = Objects.requireNonNull(objects, "objects");
             return this;
         }
 
@@ -249,6 +265,9 @@ public final class JmapHandler extends Handler.Abstract {
             }
             if (directory == null) {
                 throw new IllegalStateException("set directory(...)");
+            }
+            if (objects == null) {
+                throw new IllegalStateException("set accountObjects(...)");
             }
             return new JmapHandler(this);
         }

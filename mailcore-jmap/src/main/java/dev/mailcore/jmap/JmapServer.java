@@ -21,6 +21,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * try (JmapServer server = JmapServer.builder()
  *         .store(store)
  *         .directory(directory)
+ *         .accountObjects(objects)
  *         .port(0)
  *         .build()) {
  *     server.start();
@@ -121,6 +122,13 @@ public final class JmapServer implements AutoCloseable {
             return this;
         }
 
+        /** Where identities, submissions and vacation responses are kept, for a handler with default settings. */
+        public Builder accountObjects(dev.mailcore.api.spi.AccountObjectStore objects) {
+            handlerSettings.accountObjects(objects);
+            handlerSettingsUsed = true;
+            return this;
+        }
+
         /** The address to listen on; loopback by default. */
         public Builder bindAddress(InetAddress address) {
             this.bindAddress = Objects.requireNonNull(address, "address");
@@ -138,11 +146,13 @@ public final class JmapServer implements AutoCloseable {
 
         public JmapServer build() {
             if (handler != null && handlerSettingsUsed) {
-                throw new IllegalStateException("set either handler(...) or store(...) and directory(...), not both");
+                throw new IllegalStateException(
+                        "set either handler(...) or store(...), directory(...) and accountObjects(...), not both");
             }
             if (handler == null) {
                 if (!handlerSettingsUsed) {
-                    throw new IllegalStateException("set store(...) and directory(...), or handler(...)");
+                    throw new IllegalStateException(
+                            "set store(...), directory(...) and accountObjects(...), or handler(...)");
                 }
                 handler = handlerSettings.build();
             }

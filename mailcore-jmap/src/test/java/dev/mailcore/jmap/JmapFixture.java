@@ -11,6 +11,7 @@ import dev.mailcore.api.Mailbox;
 import dev.mailcore.api.Quota;
 import dev.mailcore.store.MailEngine;
 import dev.mailcore.store.memory.InJvmEventBus;
+import dev.mailcore.store.memory.MemoryAccountObjectStore;
 import dev.mailcore.store.memory.MemoryBlobStore;
 import dev.mailcore.store.memory.MemoryDirectory;
 import dev.mailcore.store.memory.MemoryMetadataStore;
@@ -40,6 +41,7 @@ final class JmapFixture implements AutoCloseable {
     final MemoryBlobStore blobs = new MemoryBlobStore();
     final ScanSearchIndex index = new ScanSearchIndex();
     final InJvmEventBus events = new InJvmEventBus();
+    final MemoryAccountObjectStore objects = new MemoryAccountObjectStore();
     final MemoryDirectory directory = MemoryDirectory.builder()
             .domain("example.com")
             .user(USER, PASSWORD)
@@ -64,6 +66,7 @@ final class JmapFixture implements AutoCloseable {
                 .searchIndex(index)
                 .eventBus(events)
                 .directory(directory)
+                .accountObjects(objects)
                 .build();
         alice = directory
                 .authenticate(USER, PASSWORD.toCharArray())
@@ -78,6 +81,7 @@ final class JmapFixture implements AutoCloseable {
         JmapHandler handler = settings.apply(JmapHandler.builder()
                         .store(store)
                         .directory(directory)
+                        .accountObjects(objects)
                         .authBackoff(java.time.Duration.ofMillis(10)))
                 .build();
         server = JmapServer.builder().handler(handler).port(0).build();

@@ -28,6 +28,7 @@ class MountTest {
         try (JmapServer server = JmapServer.builder()
                 .store(jmap.store)
                 .directory(jmap.directory)
+                .accountObjects(jmap.objects)
                 .port(0)
                 .build()) {
             server.start();
@@ -54,6 +55,7 @@ class MountTest {
                 .handler(JmapHandler.builder()
                         .store(jmap.store)
                         .directory(jmap.directory)
+                        .accountObjects(jmap.objects)
                         .allowPlaintextAuth(false)
                         .build())
                 .port(0)
@@ -93,6 +95,7 @@ class MountTest {
         JmapHandler handler = JmapHandler.builder()
                 .store(jmap.store)
                 .directory(jmap.directory)
+                .accountObjects(jmap.objects)
                 .basePath("/api/jmap")
                 .build();
         Handler.Abstract hostPage = new Handler.Abstract() {

@@ -75,11 +75,4 @@ class PushTest {
             // A reset connection ends the stream as well.
         }
     }
-
-    @Test
-    void queryChangesTellsTheClientToQueryAgain() {
-        JsonNode response = jmap.call("Mailbox/queryChanges", "{\"accountId\":\"$A\",\"sinceQueryState\":\"1\"}");
-
-        assertThat(response.get("type").asString()).isEqualTo("cannotCalculateChanges");
-    }
 }

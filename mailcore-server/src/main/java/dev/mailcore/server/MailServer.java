@@ -492,6 +492,7 @@ public final class MailServer implements AutoCloseable {
             return storage -> new ProtocolSettings(
                     storage.engine(),
                     storage.directory(),
+                    storage.accountObjects(),
                     sslContext(material, tlsNeeded),
                     name,
                     plaintext,

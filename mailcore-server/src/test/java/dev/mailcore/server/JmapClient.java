@@ -98,6 +98,23 @@ final class JmapClient {
 
     record Email(String id, String subject) {}
 
+    /**
+     * One API request with these method calls (a JSON array, {@code %1$s} standing for the mail account's id) and the
+     * core, mail, submission and vacation capabilities; answers the methodResponses.
+     */
+    JsonNode call(String methodCalls) throws Exception {
+        String body = "{\"using\": [\"urn:ietf:params:jmap:core\", \"urn:ietf:params:jmap:mail\","
+                + " \"urn:ietf:params:jmap:submission\", \"urn:ietf:params:jmap:vacationresponse\"],"
+                + " \"methodCalls\": " + methodCalls.formatted(mailAccountId()) + "}";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(origin + "/jmap/api"))
+                .header("Authorization", authorization)
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return ok(http.send(request, HttpResponse.BodyHandlers.ofString())).path("methodResponses");
+    }
+
     private static JsonNode ok(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());

@@ -22,12 +22,22 @@ final class MailClient {
     private MailClient() {}
 
     static void send(String host, int port, String to, String subject) throws MessagingException {
+        send(host, port, "someone@example.org", to, subject, java.util.Map.of());
+    }
+
+    /** Sends from {@code from} (also the MAIL FROM address) with extra header fields. */
+    static void send(
+            String host, int port, String from, String to, String subject, java.util.Map<String, String> headers)
+            throws MessagingException {
         Session session = Session.getInstance(new Properties());
         MimeMessage message = new MimeMessage(session);
-        message.setFrom(new InternetAddress("someone@example.org"));
+        message.setFrom(new InternetAddress(from));
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
         message.setSubject(subject);
         message.setText("Hello from the test.");
+        for (var header : headers.entrySet()) {
+            message.setHeader(header.getKey(), header.getValue());
+        }
         Transport transport = session.getTransport("smtp");
         transport.connect(host, port, null, null);
         try {

@@ -5,6 +5,7 @@
 package dev.mailcore.jmap.internal;
 
 import dev.mailcore.api.MailStore;
+import dev.mailcore.api.spi.AccountObjectStore;
 import dev.mailcore.api.spi.Directory;
 import dev.mailcore.api.spi.OutboundQueue;
 import dev.mailcore.jmap.internal.blob.BlobMethods;
@@ -27,18 +28,21 @@ public final class Methods {
     private Methods() {}
 
     public static List<JmapMethod> standard(
-            MailStore store, Uploads uploads, Directory directory, Optional<OutboundQueue> outboundQueue) {
+            MailStore store,
+            Uploads uploads,
+            Directory directory,
+            AccountObjectStore objects,
+            Optional<OutboundQueue> outboundQueue) {
         List<JmapMethod> methods = new ArrayList<>();
         methods.add(new CoreEcho());
         methods.addAll(MailboxMethods.all());
         methods.addAll(ThreadMethods.all());
         methods.addAll(EmailMethods.all(new BlobReader(store, uploads)));
-        methods.add(new QueryChanges("Mailbox", Capabilities.MAIL));
-        AccountObjects identities = AccountObjects.identities();
+        AccountObjects identities = AccountObjects.identities(objects);
         methods.addAll(IdentityMethods.all(identities));
         methods.addAll(EmailSubmissionMethods.all(
-                identities, AccountObjects.submissions(), new Delivery(store, directory, outboundQueue)));
-        methods.addAll(VacationMethods.all(new VacationResponses()));
+                identities, AccountObjects.submissions(objects), new Delivery(store, directory, outboundQueue)));
+        methods.addAll(VacationMethods.all(new VacationResponses(objects)));
         methods.addAll(QuotaMethods.all());
         methods.addAll(BlobMethods.all(new BlobReader(store, uploads)));
         return methods;

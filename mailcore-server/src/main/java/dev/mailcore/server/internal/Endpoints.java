@@ -105,8 +105,10 @@ public final class Endpoints {
 
     private Endpoint http(ListenerSpec spec, InetAddress address, SSLContext tls) {
         if (httpHost == null) {
-            JmapHandler.Builder jmap =
-                    JmapHandler.builder().store(settings.store()).directory(settings.directory());
+            JmapHandler.Builder jmap = JmapHandler.builder()
+                    .store(settings.store())
+                    .directory(settings.directory())
+                    .accountObjects(settings.accountObjects());
             if (settings.allowPlaintextAuth() != null) {
                 jmap.allowPlaintextAuth(settings.allowPlaintextAuth());
             }

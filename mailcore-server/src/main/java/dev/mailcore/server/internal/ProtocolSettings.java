@@ -5,6 +5,7 @@
 package dev.mailcore.server.internal;
 
 import dev.mailcore.api.MailStore;
+import dev.mailcore.api.spi.AccountObjectStore;
 import dev.mailcore.api.spi.Directory;
 import dev.mailcore.smtp.MessageFilter;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import javax.net.ssl.SSLContext;
 public record ProtocolSettings(
         MailStore store,
         Directory directory,
+        AccountObjectStore accountObjects,
         SSLContext sslContext,
         String hostname,
         Boolean allowPlaintextAuth,

@@ -6,6 +6,7 @@ package dev.mailcore.server.internal;
 
 import dev.mailcore.api.Account;
 import dev.mailcore.api.AccountId;
+import dev.mailcore.api.spi.AccountObjectStore;
 import dev.mailcore.api.spi.BlobStore;
 import dev.mailcore.api.spi.Directory;
 import dev.mailcore.api.spi.MetadataStore;
@@ -16,10 +17,12 @@ import dev.mailcore.store.CachingDirectory;
 import dev.mailcore.store.FileBlobStore;
 import dev.mailcore.store.MailEngine;
 import dev.mailcore.store.memory.InJvmEventBus;
+import dev.mailcore.store.memory.MemoryAccountObjectStore;
 import dev.mailcore.store.memory.MemoryBlobStore;
 import dev.mailcore.store.memory.MemoryDirectory;
 import dev.mailcore.store.memory.MemoryMetadataStore;
 import dev.mailcore.store.memory.ScanSearchIndex;
+import dev.mailcore.store.sql.SqlAccountObjectStore;
 import dev.mailcore.store.sql.SqlDirectory;
 import dev.mailcore.store.sql.SqlMetadataStore;
 import java.util.ArrayList;
@@ -32,6 +35,7 @@ public final class Storage implements AutoCloseable {
     private final Directory directory;
     private final boolean ownDirectory;
     private final MailEngine engine;
+    private final AccountObjectStore accountObjects;
 
     private Storage(StorageSettings s, Closer closer) {
         this.closer = closer;
@@ -50,12 +54,17 @@ public final class Storage implements AutoCloseable {
         ownDirectory = s.hostDirectory() == null;
         Directory checked = ownDirectory ? directory(s, metadata) : s.hostDirectory();
         directory = s.authCacheTtl().isZero() ? checked : new CachingDirectory(checked, s.authCacheTtl());
+        // JMAP identities, submissions and vacation responses live beside the mail, in the same database.
+        accountObjects = metadata instanceof SqlMetadataStore sql
+                ? new SqlAccountObjectStore(sql)
+                : new MemoryAccountObjectStore();
         MailEngine.Builder builder = MailEngine.builder()
                 .metadataStore(metadata)
                 .blobStore(blobs)
                 .searchIndex(index)
                 .directory(directory)
-                .eventBus(events);
+                .eventBus(events)
+                .accountObjects(accountObjects);
         if (s.maxMessageSize() != null) {
             builder.maxMessageSize(s.maxMessageSize());
         }
@@ -85,6 +94,11 @@ public final class Storage implements AutoCloseable {
 
     public MailEngine engine() {
         return engine;
+    }
+
+    /** Where JMAP objects and vacation responses are kept: the metadata database, or the heap for a memory store. */
+    public AccountObjectStore accountObjects() {
+        return accountObjects;
     }
 
     /**

@@ -50,7 +50,7 @@ final class Handoff {
         }
         Iterator<Reply> localReplies = locals.isEmpty()
                 ? List.<Reply>of().iterator()
-                : local.deliver(locals, content, trace).iterator();
+                : local.deliver(envelope.sender(), locals, content, trace).iterator();
         Reply otherReply =
                 others.isEmpty() ? null : settings.captureMode() ? CAPTURED : enqueue(envelope, others, content, trace);
         List<Reply> replies = new ArrayList<>(recipients.size());

@@ -5,11 +5,8 @@
 package dev.mailcore.smtp.internal;
 
 import dev.mailcore.api.AccountId;
-import dev.mailcore.api.AppendRequest;
-import dev.mailcore.api.ErrorReason;
 import dev.mailcore.api.MailException;
 import dev.mailcore.api.MailStore;
-import dev.mailcore.api.Mailbox;
 import dev.mailcore.net.Literal;
 import java.io.ByteArrayInputStream;
 import java.io.SequenceInputStream;
@@ -22,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Puts a received message into the INBOX of each recipient's account, once per account, with the trace header
- * fields in front. Each append is durable when it returns, so a 250 built from the result is never premature.
+ * fields in front, through the store's {@link dev.mailcore.api.Deliveries} so its delivery rules (the vacation
+ * auto-reply) apply. Each delivery is durable when it returns, so a 250 built from the result is never premature.
  */
 public final class LocalDelivery {
     private static final Logger LOG = LoggerFactory.getLogger(LocalDelivery.class);
@@ -35,30 +33,25 @@ public final class LocalDelivery {
     }
 
     /** Delivers; returns one reply per recipient, in their order. */
-    public List<Reply> deliver(List<Recipient> recipients, Literal content, TraceHeaders trace) {
+    public List<Reply> deliver(String sender, List<Recipient> recipients, Literal content, TraceHeaders trace) {
         Map<AccountId, Reply> byAccount = new HashMap<>();
         List<Reply> replies = new ArrayList<>(recipients.size());
         for (Recipient recipient : recipients) {
             replies.add(byAccount.computeIfAbsent(
-                    recipient.account(), account -> deliverTo(account, content, trace, recipients)));
+                    recipient.account(), account -> deliverTo(account, sender, content, trace, recipients)));
         }
         return replies;
     }
 
-    private Reply deliverTo(AccountId account, Literal content, TraceHeaders trace, List<Recipient> all) {
+    private Reply deliverTo(
+            AccountId account, String sender, Literal content, TraceHeaders trace, List<Recipient> all) {
         List<Recipient> theirs =
                 all.stream().filter(r -> r.account().equals(account)).toList();
         byte[] header = trace.forRecipients(theirs).encode();
         try {
-            Mailbox inbox = store.mailboxes()
-                    .byPath(account, "INBOX")
-                    .orElseThrow(() -> new MailException(ErrorReason.UNAVAILABLE, "The INBOX is missing"));
-            store.messages()
-                    .append(
-                            account,
-                            inbox.id(),
-                            AppendRequest.of(
-                                    new SequenceInputStream(new ByteArrayInputStream(header), content.open())));
+            store.deliveries()
+                    .deliver(
+                            account, sender, new SequenceInputStream(new ByteArrayInputStream(header), content.open()));
             return DELIVERED;
         } catch (MailException e) {
             LOG.info("delivery {} to account {} failed: {}", trace.id(), account, e.toString());

@@ -8,6 +8,7 @@ import dev.mailcore.api.AccountChanged;
 import dev.mailcore.api.AccountId;
 import dev.mailcore.api.Changes;
 import dev.mailcore.api.Contents;
+import dev.mailcore.api.Deliveries;
 import dev.mailcore.api.MailStore;
 import dev.mailcore.api.MailboxRole;
 import dev.mailcore.api.Mailboxes;
@@ -15,15 +16,18 @@ import dev.mailcore.api.MessageSearch;
 import dev.mailcore.api.Messages;
 import dev.mailcore.api.Quotas;
 import dev.mailcore.api.Subscription;
+import dev.mailcore.api.spi.AccountObjectStore;
 import dev.mailcore.api.spi.BlobStore;
 import dev.mailcore.api.spi.Directory;
 import dev.mailcore.api.spi.EventBus;
 import dev.mailcore.api.spi.MetadataStore;
+import dev.mailcore.api.spi.OutboundQueue;
 import dev.mailcore.api.spi.SearchIndex;
 import dev.mailcore.store.internal.AccountSetup;
 import dev.mailcore.store.internal.AppendService;
 import dev.mailcore.store.internal.ChangeService;
 import dev.mailcore.store.internal.ContentService;
+import dev.mailcore.store.internal.DeliveryService;
 import dev.mailcore.store.internal.EngineContext;
 import dev.mailcore.store.internal.FlagUpdater;
 import dev.mailcore.store.internal.IdFactory;
@@ -37,12 +41,14 @@ import dev.mailcore.store.internal.QuotaService;
 import dev.mailcore.store.internal.SearchService;
 import dev.mailcore.store.internal.Threader;
 import dev.mailcore.store.internal.Transactions;
+import dev.mailcore.store.internal.VacationResponder;
 import dev.mailcore.store.internal.mime.MimeExtractor;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
@@ -76,6 +82,7 @@ public final class MailEngine implements MailStore {
     private final SearchService search;
     private final Transactions transactions;
     private final Indexer indexer;
+    private final DeliveryService deliveries;
 
     private MailEngine(Builder b) {
         this.context = new EngineContext(
@@ -106,6 +113,12 @@ public final class MailEngine implements MailStore {
         this.changes = new ChangeService(transactions);
         this.quotas = new QuotaService(transactions, quotaGuard);
         this.search = new SearchService(context, transactions, setup, indexer);
+        this.deliveries = new DeliveryService(
+                this,
+                b.objects == null || b.directory == null
+                        ? Optional.empty()
+                        : Optional.of(new VacationResponder(
+                                this, b.directory, b.objects, Optional.ofNullable(b.outbound), b.clock)));
     }
 
     public static Builder builder() {
@@ -135,6 +148,12 @@ public final class MailEngine implements MailStore {
     @Override
     public Quotas quotas() {
         return quotas;
+    }
+
+    /** Delivery to the INBOX, with the vacation auto-reply when the engine has an {@code accountObjects} store. */
+    @Override
+    public Deliveries deliveries() {
+        return deliveries;
     }
 
     @Override
@@ -195,6 +214,8 @@ public final class MailEngine implements MailStore {
         private long summaryCacheSize = -1;
         private int indexQueueCapacity = -1;
         private List<AccountSetup.DefaultMailbox> defaultMailboxes;
+        private AccountObjectStore objects;
+        private OutboundQueue outbound;
 
         private Builder() {}
 
@@ -219,6 +240,22 @@ public final class MailEngine implements MailStore {
         /** The directory quotas are read from; without one, every account is unlimited. */
         public Builder directory(Directory directory) {
             this.directory = once(this.directory, directory, "directory");
+            return this;
+        }
+
+        /**
+         * Where vacation responses (and the senders already answered) are kept. With it and a directory,
+         * {@link MailEngine#deliveries()} answers mail to an account on vacation; without it, delivery is a plain
+         * append.
+         */
+        public Builder accountObjects(AccountObjectStore objects) {
+            this.objects = once(this.objects, objects, "accountObjects");
+            return this;
+        }
+
+        /** Where vacation responses to senders in other domains go; without it, only local senders are answered. */
+        public Builder outboundQueue(OutboundQueue queue) {
+            this.outbound = once(this.outbound, queue, "outboundQueue");
             return this;
         }
 

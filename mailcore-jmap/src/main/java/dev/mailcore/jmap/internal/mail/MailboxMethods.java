@@ -12,6 +12,11 @@ public final class MailboxMethods {
     private MailboxMethods() {}
 
     public static List<JmapMethod> all() {
-        return List.of(new MailboxGet(), new MailboxChanges(), new MailboxQuery(), new MailboxSet());
+        return List.of(
+                new MailboxGet(),
+                new MailboxChanges(),
+                new MailboxQuery(),
+                new MailboxQueryChanges(),
+                new MailboxSet());
     }
 }

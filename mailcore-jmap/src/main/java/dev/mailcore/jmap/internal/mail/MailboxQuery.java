@@ -37,15 +37,23 @@ final class MailboxQuery implements JmapMethod {
     @Override
     public ObjectNode call(ObjectNode args, Invocation invocation) {
         AccountId account = invocation.accountId(args);
+        ObjectNode response =
+                QueryPage.respond(args, account.value(), invocation.state(), ids(args, invocation, account));
+        // Every filter and sort here reads mailbox properties the change log tracks.
+        response.put("canCalculateChanges", true);
+        return response;
+    }
+
+    /** The ids the query's filter and sort select, in order. */
+    static List<String> ids(ObjectNode args, Invocation invocation, AccountId account) {
         ObjectNode filterNode = Json.optionalObject(args, "filter");
         Predicate<Mailbox> filter = filterNode == null ? m -> true : filter(filterNode, invocation);
         Comparator<Mailbox> order = order(Json.optionalArray(args, "sort"));
-        List<String> ids = invocation.store().mailboxes().list(account).stream()
+        return invocation.store().mailboxes().list(account).stream()
                 .filter(filter)
                 .sorted(order)
                 .map(m -> m.id().value())
                 .toList();
-        return QueryPage.respond(args, account.value(), invocation.state(), ids);
     }
 
     private static Predicate<Mailbox> filter(JsonNode node, Invocation invocation) {

@@ -5,144 +5,111 @@
 package dev.mailcore.jmap.internal.submission;
 
 import dev.mailcore.api.Account;
-import dev.mailcore.api.AccountId;
+import dev.mailcore.api.spi.AccountObjectStore;
+import dev.mailcore.jmap.internal.Json;
+import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import java.util.Optional;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Objects of one type per account (identities, submissions), kept by the handler in memory with a state counter per
- * account for the {@code /changes} method. Destroyed objects leave a tombstone so changes can report them.
+ * Objects of one JMAP type per account (identities, submissions) as JSON in the {@link AccountObjectStore}, whose
+ * state counter per account and type is the type's state string.
  */
 public final class AccountObjects {
     /** The id of the identity made from the account's primary address. */
     public static final String PRIMARY = "primary";
 
-    /** One identity as JSON with the state it was created and last changed in; a destroyed one keeps its tombstone. */
-    public record Entry(ObjectNode identity, long createdAt, long changedAt, boolean destroyed) {}
-
     /** A snapshot of the changes after a state. */
     public record Delta(List<String> created, List<String> updated, List<String> destroyed, long state) {}
 
-    private static final class Book {
-        long state;
-        long nextId = 1;
-        final Map<String, Entry> entries = new LinkedHashMap<>();
-    }
-
-    private final ConcurrentMap<AccountId, Book> books = new ConcurrentHashMap<>();
+    private final AccountObjectStore store;
+    private final String type;
     private final String idPrefix;
     private final boolean primaryIdentity;
+    private final SecureRandom random = new SecureRandom();
 
-    private AccountObjects(String idPrefix, boolean primaryIdentity) {
+    private AccountObjects(AccountObjectStore store, String type, String idPrefix, boolean primaryIdentity) {
+        this.store = store;
+        this.type = type;
         this.idPrefix = idPrefix;
         this.primaryIdentity = primaryIdentity;
     }
 
-    /** Identities: every account starts with one for its primary address that cannot be deleted. */
-    public static AccountObjects identities() {
-        return new AccountObjects("I", true);
+    /**
+     * Identities: every account has one for its primary address that cannot be deleted. It is stored only once
+     * changed; until then it is made from the account.
+     */
+    public static AccountObjects identities(AccountObjectStore store) {
+        return new AccountObjects(store, "Identity", "I", true);
     }
 
-    public static AccountObjects submissions() {
-        return new AccountObjects("S", false);
-    }
-
-    private Book book(Account account) {
-        return books.computeIfAbsent(account.id(), id -> {
-            Book book = new Book();
-            if (primaryIdentity) {
-                ObjectNode primary = IdentityJson.blank(PRIMARY, account.primaryAddress(), false);
-                book.entries.put(PRIMARY, new Entry(primary, 0, 0, false));
-            }
-            return book;
-        });
+    public static AccountObjects submissions(AccountObjectStore store) {
+        return new AccountObjects(store, "EmailSubmission", "S", false);
     }
 
     public long state(Account account) {
-        Book book = book(account);
-        synchronized (book) {
-            return book.state;
-        }
+        return store.state(account.id(), type);
     }
 
-    /** The live identities, in creation order. */
+    /** The live objects, in creation order; the primary identity first, as the account's first. */
     public List<ObjectNode> list(Account account) {
-        Book book = book(account);
-        synchronized (book) {
-            List<ObjectNode> result = new ArrayList<>();
-            book.entries.values().stream()
-                    .filter(e -> !e.destroyed())
-                    .forEach(e -> result.add(e.identity().deepCopy()));
-            return result;
+        List<ObjectNode> result = new ArrayList<>();
+        List<AccountObjectStore.StoredObject> stored = store.list(account.id(), type);
+        if (primaryIdentity) {
+            result.add(get(account, PRIMARY));
         }
+        stored.stream().filter(o -> !primaryIdentity || !o.id().equals(PRIMARY)).forEach(o -> result.add(parse(o)));
+        return result;
     }
 
     public ObjectNode get(Account account, String id) {
-        Book book = book(account);
-        synchronized (book) {
-            Entry entry = book.entries.get(id);
-            return entry == null || entry.destroyed() ? null : entry.identity().deepCopy();
+        Optional<AccountObjectStore.StoredObject> stored = store.get(account.id(), type, id);
+        if (stored.isPresent()) {
+            return parse(stored.get());
         }
+        return primaryIdentity && id.equals(PRIMARY) ? primary(account) : null;
     }
 
-    /** Stores a new identity under a fresh id and answers the id. */
-    public String create(Account account, ObjectNode identity) {
-        Book book = book(account);
-        synchronized (book) {
-            String id = idPrefix + book.nextId++;
-            long state = ++book.state;
-            book.entries.put(id, new Entry(identity.deepCopy().put("id", id), state, state, false));
-            return id;
-        }
+    /** Stores a new object under a fresh id and answers the id. */
+    public String create(Account account, ObjectNode object) {
+        byte[] bytes = new byte[12];
+        random.nextBytes(bytes);
+        String id = idPrefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        store.put(account.id(), type, id, object.deepCopy().put("id", id).toString());
+        return id;
     }
 
-    public void replace(Account account, String id, ObjectNode identity) {
-        Book book = book(account);
-        synchronized (book) {
-            Entry entry = book.entries.get(id);
-            book.entries.put(id, new Entry(identity.deepCopy(), entry.createdAt(), ++book.state, false));
-        }
+    public void replace(Account account, String id, ObjectNode object) {
+        store.put(account.id(), type, id, object.toString());
     }
 
     public void destroy(Account account, String id) {
-        Book book = book(account);
-        synchronized (book) {
-            Entry entry = book.entries.get(id);
-            book.entries.put(id, new Entry(entry.identity(), entry.createdAt(), ++book.state, true));
-        }
+        store.destroy(account.id(), type, id);
     }
 
     /** What changed after {@code since}; null when {@code since} is not a state this account had. */
     public Delta changesSince(Account account, long since) {
-        Book book = book(account);
-        synchronized (book) {
-            if (since < 0 || since > book.state) {
-                return null;
-            }
-            List<String> created = new ArrayList<>();
-            List<String> updated = new ArrayList<>();
-            List<String> destroyed = new ArrayList<>();
-            book.entries.forEach((id, entry) -> {
-                if (entry.changedAt() <= since) {
-                    return;
-                }
-                boolean existedBefore = entry.createdAt() <= since;
-                if (entry.destroyed()) {
-                    if (existedBefore) {
-                        destroyed.add(id);
+        return store.changesSince(account.id(), type, since)
+                .map(c -> {
+                    List<String> created = new ArrayList<>(c.created());
+                    List<String> updated = new ArrayList<>(c.updated());
+                    // The primary identity always existed: its first write is an update to the client.
+                    if (primaryIdentity && created.remove(PRIMARY)) {
+                        updated.add(PRIMARY);
                     }
-                } else if (existedBefore) {
-                    updated.add(id);
-                } else {
-                    created.add(id);
-                }
-            });
-            return new Delta(created, updated, destroyed, book.state);
-        }
+                    return new Delta(created, updated, c.destroyed(), c.newState());
+                })
+                .orElse(null);
+    }
+
+    private static ObjectNode primary(Account account) {
+        return IdentityJson.blank(PRIMARY, account.primaryAddress(), false);
+    }
+
+    private static ObjectNode parse(AccountObjectStore.StoredObject stored) {
+        return (ObjectNode) Json.MAPPER.readTree(stored.body());
     }
 }

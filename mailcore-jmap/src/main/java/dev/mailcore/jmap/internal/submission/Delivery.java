@@ -5,7 +5,6 @@
 package dev.mailcore.jmap.internal.submission;
 
 import dev.mailcore.api.AccountId;
-import dev.mailcore.api.AppendRequest;
 import dev.mailcore.api.MailStore;
 import dev.mailcore.api.OutboundEnvelope;
 import dev.mailcore.api.OutboundRecipient;
@@ -74,8 +73,7 @@ public final class Delivery {
         byte[] sent = withoutBcc(message);
         Map<String, String> outcome = new LinkedHashMap<>();
         local.forEach((recipient, account) -> {
-            var inbox = store.mailboxes().byPath(account, "INBOX").orElseThrow();
-            store.messages().append(account, inbox.id(), AppendRequest.of(new ByteArrayInputStream(sent)));
+            store.deliveries().deliver(account, mailFrom, new ByteArrayInputStream(sent));
             outcome.put(recipient, "yes");
         });
         if (!remote.isEmpty()) {

@@ -19,10 +19,8 @@ import dev.mailcore.store.BlobSweeper;
 import dev.mailcore.store.MailEngine;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -102,33 +100,5 @@ class MemoryBlobSweepTest {
 
     private static ByteArrayInputStream bytes(String body) {
         return new ByteArrayInputStream(("Subject: test\r\n\r\n" + body + "\r\n").getBytes(StandardCharsets.US_ASCII));
-    }
-
-    /** A clock the test moves by hand. */
-    private static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

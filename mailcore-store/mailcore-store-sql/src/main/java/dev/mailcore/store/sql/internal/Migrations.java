@@ -36,7 +36,8 @@ public final class Migrations {
             "V3__outbound_queue.sql",
             "V4__scram.sql",
             "V5__blob_references.sql",
-            "V6__sql_blobs.sql");
+            "V6__sql_blobs.sql",
+            "V8__jmap_objects.sql");
 
     private static final String LOCATION = "/dev/mailcore/store/sql/migration/";
 

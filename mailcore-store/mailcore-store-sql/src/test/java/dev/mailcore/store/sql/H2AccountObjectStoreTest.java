@@ -1,0 +1,24 @@
+/*
+ * Copyright 2026 The Mailcore Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.mailcore.store.sql;
+
+import dev.mailcore.api.spi.AccountObjectStore;
+import dev.mailcore.store.tck.AccountObjectStoreContract;
+import org.junit.jupiter.api.AfterEach;
+
+class H2AccountObjectStoreTest extends AccountObjectStoreContract {
+    private SqlMetadataStore store;
+
+    @Override
+    protected AccountObjectStore newStore() {
+        store = TestDatabases.h2();
+        return new SqlAccountObjectStore(store);
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+}
