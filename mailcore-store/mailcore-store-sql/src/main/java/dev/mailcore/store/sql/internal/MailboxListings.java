@@ -19,8 +19,9 @@ import java.util.Map;
 /**
  * Whole-mailbox reads that return one entry per message (UID lists, flag listings), in plain JDBC on the
  * transaction's connection. At 100,000 rows jOOQ's record per row costs more than the query itself, so these read
- * the result set column by column into primitive arrays. Each is one index range scan of {@code mc_message}'s
- * primary key (account, mailbox, UID), streamed with a fetch size so PostgreSQL does not buffer the whole result.
+ * the result set column by column into primitive arrays. Each is one statement on {@code mc_message}'s indexes
+ * (one per 100 UID ranges for a scattered set), streamed with a fetch size so PostgreSQL does not buffer the whole
+ * result.
  */
 final class MailboxListings {
     /** Rows per round trip while streaming (PostgreSQL streams only with a fetch size, inside a transaction). */
