@@ -80,6 +80,15 @@ public interface Messages {
     List<MessageMeta> listChangedSince(AccountId account, MailboxId mailbox, UidSet uids, long changedSince);
 
     /**
+     * UID, MODSEQ and flags of the messages with these UIDs whose MODSEQ is above {@code changedSince} (0 for all),
+     * ascending: what IMAP FETCH of FLAGS, UID and MODSEQ only needs. Far cheaper than {@link #list} on a large
+     * mailbox, as it reads no email metadata beyond the keywords.
+     *
+     * @throws MailException {@link ErrorReason#MAILBOX_NOT_FOUND}
+     */
+    FlagListing flags(AccountId account, MailboxId mailbox, UidSet uids, long changedSince);
+
+    /**
      * Metadata of the messages at 1-based positions {@code first..last} (inclusive) of the mailbox in UID order,
      * clamped to the mailbox's size.
      */

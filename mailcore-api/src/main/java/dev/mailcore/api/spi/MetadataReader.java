@@ -6,6 +6,8 @@ package dev.mailcore.api.spi;
 
 import dev.mailcore.api.Change;
 import dev.mailcore.api.EmailId;
+import dev.mailcore.api.FlagListing;
+import dev.mailcore.api.Flags;
 import dev.mailcore.api.MailboxId;
 import dev.mailcore.api.ThreadId;
 import dev.mailcore.api.UidSet;
@@ -40,6 +42,29 @@ public interface MetadataReader {
 
     /** Memberships in a mailbox whose UID is in {@code uids} and whose MODSEQ is above {@code changedSince}, by UID. */
     List<MessageRecord> messages(MailboxId mailbox, UidSet uids, long changedSince);
+
+    /**
+     * UID, MODSEQ and flags of the memberships in a mailbox whose UID is in {@code uids} and whose MODSEQ is above
+     * {@code changedSince}, ascending by UID (IMAP FETCH FLAGS, CONDSTORE flag updates). Flags are the email's
+     * keywords with the membership's {@code \Deleted} mark, as {@link #messages} joined with {@link #emails} would
+     * give; an empty listing for an unknown mailbox.
+     *
+     * <p>The default joins those two reads. An adapter should override it with one read that skips the content
+     * summaries: it is what makes a flags-only FETCH of a large mailbox fast.
+     */
+    default FlagListing flags(MailboxId mailbox, UidSet uids, long changedSince) {
+        List<MessageRecord> messages = messages(mailbox, uids, changedSince);
+        Map<EmailId, EmailRecord> emails =
+                emails(messages.stream().map(MessageRecord::emailId).toList());
+        FlagListing.Builder out = FlagListing.builder(messages.size());
+        for (MessageRecord message : messages) {
+            EmailRecord email = emails.get(message.emailId());
+            if (email != null) {
+                out.add(message.uid(), message.modSeq(), new Flags(email.keywords(), message.deleted()));
+            }
+        }
+        return out.build();
+    }
 
     /** Every membership of an email (the mailboxes it is in). */
     List<MessageRecord> memberships(EmailId email);

@@ -7,6 +7,7 @@ package dev.mailcore.imap.internal;
 import dev.mailcore.api.AccountId;
 import dev.mailcore.api.EmailId;
 import dev.mailcore.api.FlagChange;
+import dev.mailcore.api.FlagListing;
 import dev.mailcore.api.FlagUpdateResult;
 import dev.mailcore.api.Flags;
 import dev.mailcore.api.Keywords;
@@ -23,9 +24,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /** Answers one FETCH: reads metadata, summaries and byte ranges from the store and encodes each message's line. */
 public final class FetchResponder {
+    /** The items {@link #flagsOnly} answers. */
+    private static final Set<FetchItem> FLAGS_ONLY =
+            Set.of(FetchItem.Simple.FLAGS, FetchItem.Simple.UID, FetchItem.Simple.MODSEQ);
+
+    /** Responses between flushes when answering from a flag listing, as the summary batches do. */
+    private static final int FLUSH_EVERY = 256;
+
     private final ImapSession session;
     private final MailStore store;
     private final AccountId account;
@@ -72,6 +81,11 @@ public final class FetchResponder {
                 items.add(FetchItem.Simple.FLAGS);
             }
         }
+        long changedSince = command.changedSince().orElse(0);
+        if (FLAGS_ONLY.containsAll(items)) {
+            flagsOnly(uids, changedSince, items);
+            return;
+        }
         List<MessageMeta> metas = command.changedSince().isPresent()
                 ? store.messages()
                         .listChangedSince(
@@ -106,6 +120,40 @@ public final class FetchResponder {
             }
             out.flush();
         }
+    }
+
+    /**
+     * FLAGS, UID and MODSEQ only (a client syncing a mailbox's flags): from the store's flag listing, which skips
+     * everything else a message has, in the order the client asked for the items.
+     */
+    private void flagsOnly(UidSet uids, long changedSince, List<FetchItem> items) {
+        FlagListing listing = store.messages().flags(account, selected.mailbox().id(), uids, changedSince);
+        for (int i = 0; i < listing.size(); i++) {
+            int sequence = selected.sequenceOf(listing.uid(i));
+            if (sequence == 0) {
+                continue;
+            }
+            out.raw("* ").number(sequence).raw(" FETCH (");
+            for (int k = 0; k < items.size(); k++) {
+                if (k > 0) {
+                    out.raw(" ");
+                }
+                switch ((FetchItem.Simple) items.get(k)) {
+                    case FLAGS -> {
+                        out.raw("FLAGS ");
+                        MessageFlags.write(listing.flags(i), out);
+                    }
+                    case UID -> out.raw("UID ").number(listing.uid(i));
+                    case MODSEQ -> out.raw("MODSEQ (").number(listing.modSeq(i)).raw(")");
+                    default -> throw new IllegalStateException("not a flags-only item: " + items.get(k));
+                }
+            }
+            out.raw(")").crlf();
+            if (i % FLUSH_EVERY == FLUSH_EVERY - 1) {
+                out.flush();
+            }
+        }
+        out.flush();
     }
 
     private void message(int sequence, MessageMeta meta, MessageSummary summary, List<FetchItem> items) {

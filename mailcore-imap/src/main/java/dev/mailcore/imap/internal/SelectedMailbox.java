@@ -5,9 +5,9 @@
 package dev.mailcore.imap.internal;
 
 import dev.mailcore.api.AccountId;
+import dev.mailcore.api.FlagListing;
 import dev.mailcore.api.MailStore;
 import dev.mailcore.api.Mailbox;
-import dev.mailcore.api.MessageMeta;
 import dev.mailcore.api.UidSet;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -177,18 +177,19 @@ public final class SelectedMailbox {
     }
 
     private void flagChanges(MailStore store, AccountId account, long known, ResponseWriter out, boolean condstore) {
-        for (MessageMeta meta :
-                store.messages().listChangedSince(account, mailbox.id(), UidSet.range(1, known), highestModSeq)) {
-            Long own = ownChanges.get(meta.uid());
-            int sequence = sequenceOf(meta.uid());
-            if (sequence == 0 || (own != null && own == meta.modSeq())) {
+        FlagListing changed = store.messages().flags(account, mailbox.id(), UidSet.range(1, known), highestModSeq);
+        for (int i = 0; i < changed.size(); i++) {
+            long uid = changed.uid(i);
+            Long own = ownChanges.get(uid);
+            int sequence = sequenceOf(uid);
+            if (sequence == 0 || (own != null && own == changed.modSeq(i))) {
                 continue;
             }
             out.raw("* ").number(sequence).raw(" FETCH (FLAGS ");
-            MessageFlags.write(meta.flags(), out);
-            out.raw(" UID ").number(meta.uid());
+            MessageFlags.write(changed.flags(i), out);
+            out.raw(" UID ").number(uid);
             if (condstore) {
-                out.raw(" MODSEQ (").number(meta.modSeq()).raw(")");
+                out.raw(" MODSEQ (").number(changed.modSeq(i)).raw(")");
             }
             out.raw(")").crlf();
         }

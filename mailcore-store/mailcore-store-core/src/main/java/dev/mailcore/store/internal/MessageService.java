@@ -15,6 +15,7 @@ import dev.mailcore.api.EmailId;
 import dev.mailcore.api.ErrorReason;
 import dev.mailcore.api.ExpungeResult;
 import dev.mailcore.api.FlagChange;
+import dev.mailcore.api.FlagListing;
 import dev.mailcore.api.FlagUpdateResult;
 import dev.mailcore.api.MailException;
 import dev.mailcore.api.MailboxId;
@@ -230,6 +231,16 @@ public final class MessageService implements Messages {
         return transactions.read(account, r -> {
             requireMailbox(r, mailbox);
             return join(r, r.messages(mailbox, uids, changedSince));
+        });
+    }
+
+    @Override
+    public FlagListing flags(AccountId account, MailboxId mailbox, UidSet uids, long changedSince) {
+        requireUids(uids);
+        setup.ensure(account);
+        return transactions.read(account, r -> {
+            requireMailbox(r, mailbox);
+            return r.flags(mailbox, uids, changedSince);
         });
     }
 

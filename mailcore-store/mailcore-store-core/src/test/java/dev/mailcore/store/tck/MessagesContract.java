@@ -14,6 +14,7 @@ import dev.mailcore.api.AppendResult;
 import dev.mailcore.api.CopyResult;
 import dev.mailcore.api.ErrorReason;
 import dev.mailcore.api.FlagChange;
+import dev.mailcore.api.FlagListing;
 import dev.mailcore.api.FlagUpdateResult;
 import dev.mailcore.api.Flags;
 import dev.mailcore.api.Keywords;
@@ -194,6 +195,54 @@ public abstract class MessagesContract extends EngineFixture {
                         OptionalLong.empty());
         assertThat(r3.updated().get(0).flags()).isEqualTo(new Flags(Set.of(Keywords.FLAGGED), false));
         assertThat(engine.mailboxes().status(alice, inbox.id()).unseen()).isEqualTo(1);
+    }
+
+    @Test
+    void flagListingShowsWhatListShows() {
+        Mailbox inbox = inbox(alice);
+        Mailbox other = engine.mailboxes().create(alice, "Other", null);
+        AppendResult a = append(alice, inbox.id(), message("a", "a"), Set.of("$Custom"));
+        AppendResult b = append(alice, inbox.id(), message("b", "b"));
+        append(alice, inbox.id(), message("c", "c"), Set.of(Keywords.SEEN));
+        engine.messages().copy(alice, inbox.id(), UidSet.of(a.uid()), other.id());
+        engine.messages()
+                .updateFlags(
+                        alice,
+                        inbox.id(),
+                        UidSet.of(a.uid(), b.uid()),
+                        FlagChange.add(new Flags(Set.of(Keywords.FLAGGED), true)),
+                        OptionalLong.empty());
+        for (Mailbox mailbox : List.of(inbox, other)) {
+            FlagListing listing = engine.messages().flags(alice, mailbox.id(), UidSet.all(), 0);
+            List<MessageMeta> metas = engine.messages().list(alice, mailbox.id(), UidSet.all());
+            assertThat(listing.size()).isEqualTo(metas.size());
+            for (int i = 0; i < metas.size(); i++) {
+                assertThat(listing.uid(i)).isEqualTo(metas.get(i).uid());
+                assertThat(listing.modSeq(i)).isEqualTo(metas.get(i).modSeq());
+                assertThat(listing.flags(i)).isEqualTo(metas.get(i).flags());
+            }
+        }
+        // The copy in Other has the email's keywords but not INBOX's \Deleted mark.
+        assertThat(engine.messages().flags(alice, other.id(), UidSet.all(), 0).flags(0))
+                .isEqualTo(new Flags(Set.of("$custom", Keywords.FLAGGED), false));
+        long before = engine.messages()
+                .list(alice, inbox.id(), UidSet.of(b.uid()))
+                .get(0)
+                .modSeq();
+        engine.messages()
+                .updateFlags(
+                        alice,
+                        inbox.id(),
+                        UidSet.of(b.uid()),
+                        FlagChange.add(Flags.of(Keywords.SEEN)),
+                        OptionalLong.empty());
+        assertThat(engine.messages()
+                        .flags(alice, inbox.id(), UidSet.all(), before)
+                        .uids())
+                .containsExactly(b.uid());
+        assertReason(
+                () -> engine.messages().flags(alice, MailboxId.of("missing"), UidSet.all(), 0),
+                ErrorReason.MAILBOX_NOT_FOUND);
     }
 
     @Test

@@ -15,6 +15,8 @@ import dev.mailcore.api.BlobId;
 import dev.mailcore.api.Change;
 import dev.mailcore.api.ChangeKind;
 import dev.mailcore.api.EmailId;
+import dev.mailcore.api.FlagListing;
+import dev.mailcore.api.Flags;
 import dev.mailcore.api.MailboxId;
 import dev.mailcore.api.MailboxRole;
 import dev.mailcore.api.ThreadId;
@@ -326,6 +328,65 @@ public abstract class MetadataStoreContract {
     }
 
     @Test
+    void flagListingGivesEachMembershipItsEmailsKeywordsAndItsOwnDeletedMark() {
+        seed();
+        write(tx -> {
+            long m = tx.nextModSeq();
+            tx.updateEmail(EmailId.of("e1"), Set.of("$flagged", "$answered"), m);
+            tx.updateMessage(message("INBOX", 1, "e1", 0).with(m, true));
+        });
+        read(r -> {
+            FlagListing inbox = r.flags(INBOX, UidSet.all(), 0);
+            assertThat(inbox.size()).isEqualTo(2);
+            assertThat(inbox.uid(0)).isEqualTo(1);
+            assertThat(inbox.modSeq(0)).isEqualTo(4);
+            assertThat(inbox.flags(0)).isEqualTo(new Flags(Set.of("$flagged", "$answered"), true));
+            assertThat(inbox.uid(1)).isEqualTo(2);
+            assertThat(inbox.modSeq(1)).isEqualTo(2);
+            assertThat(inbox.flags(1)).isEqualTo(new Flags(Set.of("$seen"), false));
+            // The same email in another mailbox: its keywords, without INBOX's mark.
+            FlagListing archive = r.flags(ARCHIVE, UidSet.all(), 0);
+            assertThat(archive.size()).isEqualTo(1);
+            assertThat(archive.flags(0)).isEqualTo(new Flags(Set.of("$flagged", "$answered"), false));
+            assertThat(archive.modSeq(0)).isEqualTo(3);
+            assertThat(listingOf(r, INBOX, UidSet.all(), 0)).isEqualTo(inbox);
+            return null;
+        });
+    }
+
+    @Test
+    void flagListingKeepsOnlyTheAskedUidsAndModSeqs() {
+        seed();
+        read(r -> {
+            assertThat(r.flags(INBOX, UidSet.of(2), 0).uids()).containsExactly(2);
+            assertThat(r.flags(INBOX, UidSet.builder().add(1).add(3, 9).build(), 0)
+                            .uids())
+                    .containsExactly(1);
+            assertThat(r.flags(INBOX, UidSet.all(), 1).uids()).containsExactly(2);
+            assertThat(r.flags(INBOX, UidSet.all(), 2).isEmpty()).isTrue();
+            assertThat(r.flags(INBOX, UidSet.empty(), 0).isEmpty()).isTrue();
+            assertThat(r.flags(MailboxId.of("unknown"), UidSet.all(), 0).isEmpty())
+                    .isTrue();
+            return null;
+        });
+    }
+
+    /** What {@link MetadataReader#flags} must equal: the memberships joined with their emails. */
+    private static FlagListing listingOf(MetadataReader r, MailboxId mailbox, UidSet uids, long changedSince) {
+        List<MessageRecord> messages = r.messages(mailbox, uids, changedSince);
+        Map<EmailId, EmailRecord> emails =
+                r.emails(messages.stream().map(MessageRecord::emailId).toList());
+        FlagListing.Builder out = FlagListing.builder(messages.size());
+        for (MessageRecord message : messages) {
+            out.add(
+                    message.uid(),
+                    message.modSeq(),
+                    new Flags(emails.get(message.emailId()).keywords(), message.deleted()));
+        }
+        return out.build();
+    }
+
+    @Test
     void messagesOfAHugeUidSetOnAnEmptyMailboxAreNone() {
         write(tx -> tx.insertMailbox(mailbox("INBOX")));
         assertThat(this.<List<MessageRecord>>read(r -> r.messages(INBOX, UidSet.all(), 0)))
@@ -352,6 +413,10 @@ public abstract class MetadataStoreContract {
         List<Long> found = read(r ->
                 r.messages(INBOX, wanted, 0).stream().map(MessageRecord::uid).toList());
         assertThat(found).containsExactly(10_001L, 10_002L, 10_003L, 19_999L, 20_000L);
+        assertThat(this.<long[]>read(r -> r.flags(INBOX, wanted, 0).uids()))
+                .containsExactly(10_001L, 10_002L, 10_003L, 19_999L, 20_000L);
+        assertThat(this.<Integer>read(r -> r.flags(INBOX, UidSet.all(), 0).size()))
+                .isEqualTo(total);
         assertThat(this.<long[]>read(r -> r.uids(INBOX))).hasSize(total);
         assertThat(this.<List<MessageRecord>>read(r -> r.messages(INBOX, UidSet.all(), 0)))
                 .hasSize(total);

@@ -6,6 +6,8 @@ package dev.mailcore.store.memory.internal;
 
 import dev.mailcore.api.Change;
 import dev.mailcore.api.EmailId;
+import dev.mailcore.api.FlagListing;
+import dev.mailcore.api.Flags;
 import dev.mailcore.api.MailboxId;
 import dev.mailcore.api.ThreadId;
 import dev.mailcore.api.UidSet;
@@ -124,6 +126,27 @@ public class AccountReader implements MetadataReader {
             }
         }
         return out;
+    }
+
+    @Override
+    public FlagListing flags(MailboxId mailbox, UidSet uids, long changedSince) {
+        checkOpen();
+        MailboxSlot slot = state.mailboxes.get(mailbox);
+        if (slot == null || slot.messages.isEmpty()) {
+            return FlagListing.empty();
+        }
+        FlagListing.Builder out = FlagListing.builder(slot.messages.size());
+        for (int r = 0; r < uids.rangeCount(); r++) {
+            for (MessageRecord message : slot.messages
+                    .subMap(uids.rangeStart(r), true, uids.rangeEnd(r), true)
+                    .values()) {
+                EmailRecord email = state.emails.get(message.emailId());
+                if (message.modSeq() > changedSince && email != null) {
+                    out.add(message.uid(), message.modSeq(), new Flags(email.keywords(), message.deleted()));
+                }
+            }
+        }
+        return out.build();
     }
 
     @Override

@@ -10,6 +10,7 @@ import static org.jooq.impl.DSL.selectDistinct;
 
 import dev.mailcore.api.Change;
 import dev.mailcore.api.EmailId;
+import dev.mailcore.api.FlagListing;
 import dev.mailcore.api.MailboxId;
 import dev.mailcore.api.ThreadId;
 import dev.mailcore.api.UidSet;
@@ -21,6 +22,8 @@ import dev.mailcore.api.spi.MessageRecord;
 import dev.mailcore.api.spi.MetadataReader;
 import dev.mailcore.api.spi.ThreadKey;
 import dev.mailcore.api.spi.Usage;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -32,10 +35,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.Condition;
+import org.jooq.ConnectionProvider;
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.jooq.Record1;
-import org.jooq.Result;
 
 /**
  * Reads of one account inside a transaction the store opened on one connection. Every call after {@link #close()}
@@ -140,16 +142,13 @@ public class SqlReader implements MetadataReader {
     @Override
     public long[] uids(MailboxId mailbox) {
         checkOpen();
-        Result<Record1<Long>> rows = db.select(Tables.Message.UID)
-                .from(Tables.Message.TABLE)
-                .where(Tables.Message.ACCOUNT_ID.eq(account), Tables.Message.MAILBOX_ID.eq(mailbox.value()))
-                .orderBy(Tables.Message.UID)
-                .fetch();
-        long[] out = new long[rows.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = rows.get(i).value1();
-        }
-        return out;
+        return jdbc(c -> MailboxListings.uids(c, account, mailbox.value()));
+    }
+
+    @Override
+    public FlagListing flags(MailboxId mailbox, UidSet uids, long changedSince) {
+        checkOpen();
+        return jdbc(c -> MailboxListings.flags(c, account, mailbox.value(), uids, changedSince));
     }
 
     @Override
@@ -312,6 +311,24 @@ public class SqlReader implements MetadataReader {
         return row == null
                 ? new Usage(0, 0)
                 : new Usage(row.get(Tables.Account.USAGE_BYTES), row.get(Tables.Account.USAGE_MESSAGES));
+    }
+
+    /** A read on the transaction's own connection, past jOOQ (see {@link MailboxListings}). */
+    private <T> T jdbc(JdbcRead<T> read) {
+        ConnectionProvider connections = db.configuration().connectionProvider();
+        Connection c = connections.acquire();
+        try {
+            return read.run(c);
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e);
+        } finally {
+            connections.release(c);
+        }
+    }
+
+    @FunctionalInterface
+    private interface JdbcRead<T> {
+        T run(Connection c) throws SQLException;
     }
 
     final Condition mailboxKey(MailboxId id) {
