@@ -5,6 +5,7 @@
 package dev.mailcore.jmap;
 
 import dev.mailcore.api.Account;
+import dev.mailcore.api.MailException;
 import dev.mailcore.api.MailStore;
 import dev.mailcore.api.spi.AccountObjectStore;
 import dev.mailcore.api.spi.Directory;
@@ -105,6 +106,20 @@ public final class JmapHandler extends Handler.Abstract {
         } else {
             return false;
         }
+        try {
+            return serve(sub, request, response, callback);
+        } catch (MailException e) {
+            if (!e.reason().temporary() || response.isCommitted()) {
+                throw e;
+            }
+            // The store is down or busy: 503 with Retry-After (RFC 9110), which a client retries, for any resource.
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, "30");
+            HttpReplies.problem(response, callback, 503, "the server is temporarily unavailable");
+            return true;
+        }
+    }
+
+    private boolean serve(String sub, Request request, Response response, Callback callback) throws Exception {
         if (!request.isSecure() && !plaintextAllowed(request)) {
             // Basic credentials would cross the network in the clear: refuse before reading them.
             HttpReplies.problem(response, callback, 403, "JMAP needs HTTPS from this address");

@@ -180,6 +180,11 @@ public final class MailServer implements AutoCloseable {
      */
     public static final class Builder {
         private static final Duration DEFAULT_AUTH_CACHE = Duration.ofMinutes(5);
+        /**
+         * Orphans come from expunges and from appends cut short; a few sweeps a day keep the disk tidy while each
+         * one (a walk over every blob and one indexed query per 500) stays rare.
+         */
+        private static final Duration DEFAULT_BLOB_SWEEP = Duration.ofHours(6);
 
         private StoreKind store;
         private String jdbcUrl;
@@ -198,6 +203,8 @@ public final class MailServer implements AutoCloseable {
         private Duration authCacheTtl;
         private Integer maxLineLength;
         private Duration idleTimeout;
+        private Duration databaseTimeout;
+        private Duration blobSweepInterval;
         private final List<MessageFilter> smtpFilters = new ArrayList<>();
 
         private Builder() {}
@@ -220,6 +227,37 @@ public final class MailServer implements AutoCloseable {
             this.jdbcUser = user;
             this.jdbcPassword = password;
             store = StoreKind.POSTGRES;
+            return this;
+        }
+
+        /**
+         * How long a command waits for a PostgreSQL connection before its client gets a temporary error (IMAP
+         * {@code NO [UNAVAILABLE]}, SMTP 451, POP3 {@code -ERR [SYS/TEMP]}, JMAP {@code serverUnavailable});
+         * default 10 s. While the database is down every command that needs it waits this long.
+         */
+        public Builder databaseTimeout(Duration timeout) {
+            once(databaseTimeout, "databaseTimeout");
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.toMillis() < 250) {
+                throw new IllegalArgumentException("databaseTimeout must be at least 250 ms: " + timeout);
+            }
+            databaseTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * How often message files no email names any more are deleted, with H2 and PostgreSQL (default 6 hours,
+         * first run 5 minutes after start or one interval, if shorter); {@link Duration#ZERO} never. Only files
+         * older than an hour are considered, so an append in progress keeps its file. Each sweep logs at INFO what
+         * it deleted.
+         */
+        public Builder blobSweepInterval(Duration interval) {
+            once(blobSweepInterval, "blobSweepInterval");
+            Objects.requireNonNull(interval, "interval");
+            if (interval.isNegative()) {
+                throw new IllegalArgumentException("blobSweepInterval must not be negative: " + interval);
+            }
+            blobSweepInterval = interval;
             return this;
         }
 
@@ -477,7 +515,9 @@ public final class MailServer implements AutoCloseable {
                     domain(),
                     Collections.unmodifiableMap(addresses),
                     maxMessageSize,
-                    authCacheTtl == null ? DEFAULT_AUTH_CACHE : authCacheTtl);
+                    authCacheTtl == null ? DEFAULT_AUTH_CACHE : authCacheTtl,
+                    databaseTimeout,
+                    blobSweepInterval == null ? DEFAULT_BLOB_SWEEP : blobSweepInterval);
         }
 
         private Function<Storage, ProtocolSettings> protocolSettings() {

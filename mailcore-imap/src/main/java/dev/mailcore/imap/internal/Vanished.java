@@ -19,6 +19,9 @@ public final class Vanished {
                     .changes()
                     .removedSince(session.account(), selected.mailbox().id(), modSeq);
         } catch (MailException e) {
+            if (e.reason().temporary()) {
+                throw e;
+            }
             // The change log no longer reaches back that far: every known UID that is gone now is reported.
             removed = missing(selected);
         }

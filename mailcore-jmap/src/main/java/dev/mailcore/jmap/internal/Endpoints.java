@@ -138,6 +138,9 @@ public final class Endpoints {
         try {
             content = ref.flatMap(r -> blobs.open(account.id(), r));
         } catch (MailException e) {
+            if (e.reason().temporary()) {
+                throw e;
+            }
             content = Optional.empty();
         }
         if (content.isEmpty()) {

@@ -7,6 +7,7 @@ package dev.mailcore.server.internal;
 import dev.mailcore.server.Protocol;
 import dev.mailcore.server.StoreKind;
 import dev.mailcore.server.internal.ConfigValues.ByteSize;
+import dev.mailcore.server.internal.ConfigValues.Interval;
 import dev.mailcore.server.internal.ConfigValues.Search;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -51,12 +52,17 @@ public final class ConfigFile {
     public TlsSection tls;
     public LimitsSection limits;
 
-    /** {@code store:} the kind, and for PostgreSQL the URL and credentials. */
+    /**
+     * {@code store:} the kind, for PostgreSQL the URL, credentials and connection timeout, and how often orphan
+     * blobs are swept.
+     */
     public static final class StoreSection {
         public StoreKind type;
         public String url;
         public String user;
         public String password;
+        public Duration connectionTimeout;
+        public Interval blobSweepInterval;
     }
 
     /** One entry of {@code users:}. */
@@ -106,6 +112,7 @@ public final class ConfigFile {
                     .addDeserializer(StoreKind.class, parsing(StoreKind.class, ConfigValues::storeKind))
                     .addDeserializer(ByteSize.class, parsing(ByteSize.class, ByteSize::parse))
                     .addDeserializer(Duration.class, parsing(Duration.class, ConfigValues::duration))
+                    .addDeserializer(Interval.class, parsing(Interval.class, Interval::parse))
                     .addKeyDeserializer(ListenerKey.class, new KeyDeserializer() {
                         @Override
                         public Object deserializeKey(String key, DeserializationContext ctxt) {

@@ -113,6 +113,19 @@ public final class ConfigValues {
         return d;
     }
 
+    /** A period that may be switched off: {@code off} or {@code 0} (never), else a {@link #duration}. */
+    public record Interval(Duration duration) {
+        public static final Interval OFF = new Interval(Duration.ZERO);
+
+        public static Interval parse(String text) {
+            String t = text.trim().toLowerCase(Locale.ROOT);
+            if (t.equals("off") || t.matches("0+[smh]?")) {
+                return OFF;
+            }
+            return new Interval(ConfigValues.duration(text));
+        }
+    }
+
     /** A user given as {@code NAME:PASSWORD}; the password may hold colons. */
     public record UserPassword(String name, String password) {
         public static UserPassword parse(String text) {

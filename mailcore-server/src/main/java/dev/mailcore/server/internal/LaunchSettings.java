@@ -40,6 +40,8 @@ public final class LaunchSettings {
     Integer maxLineLength;
     Duration idleTimeout;
     Duration authCache;
+    Duration databaseTimeout;
+    Duration blobSweepInterval;
 
     /** Applies what the config file says; relative paths in it are relative to the file's folder. */
     void apply(ConfigFile file, Path base) {
@@ -102,6 +104,12 @@ public final class LaunchSettings {
         }
         jdbcUser = section.user;
         jdbcPassword = section.password;
+        if (section.connectionTimeout != null) {
+            databaseTimeout = section.connectionTimeout;
+        }
+        if (section.blobSweepInterval != null) {
+            blobSweepInterval = section.blobSweepInterval.duration();
+        }
     }
 
     /** Whether the server keeps users and mail between starts. */
@@ -159,6 +167,12 @@ public final class LaunchSettings {
         }
         if (authCache != null) {
             b.authCache(authCache);
+        }
+        if (databaseTimeout != null) {
+            b.databaseTimeout(databaseTimeout);
+        }
+        if (blobSweepInterval != null) {
+            b.blobSweepInterval(blobSweepInterval);
         }
         return b;
     }

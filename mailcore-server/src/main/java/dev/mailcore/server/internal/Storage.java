@@ -13,6 +13,7 @@ import dev.mailcore.api.spi.MetadataStore;
 import dev.mailcore.api.spi.SearchIndex;
 import dev.mailcore.search.lucene.LuceneSearchIndex;
 import dev.mailcore.server.StoreKind;
+import dev.mailcore.store.BlobSweeper;
 import dev.mailcore.store.CachingDirectory;
 import dev.mailcore.store.FileBlobStore;
 import dev.mailcore.store.MailEngine;
@@ -25,6 +26,7 @@ import dev.mailcore.store.memory.ScanSearchIndex;
 import dev.mailcore.store.sql.SqlAccountObjectStore;
 import dev.mailcore.store.sql.SqlDirectory;
 import dev.mailcore.store.sql.SqlMetadataStore;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +46,11 @@ public final class Storage implements AutoCloseable {
                 s.store() == StoreKind.MEMORY
                         ? new MemoryBlobStore()
                         : FileBlobStore.open(s.dataDirectory().resolve("blobs")));
+        if (s.store() != StoreKind.MEMORY && !s.blobSweepInterval().isZero()) {
+            // The closer runs last first: the sweep stops before the blob and metadata stores it reads close.
+            closer.register(new BlobSweepSchedule(
+                    new BlobSweeper(blobs, List.of(metadata), Clock.systemUTC()), s.blobSweepInterval()));
+        }
         SearchIndex index = closer.register(
                 switch (s.search()) {
                     case LUCENE -> LuceneSearchIndex.open(s.dataDirectory().resolve("index"));
@@ -147,8 +154,17 @@ public final class Storage implements AutoCloseable {
         return switch (s.store()) {
             case MEMORY -> new MemoryMetadataStore();
             case H2 -> SqlMetadataStore.h2(s.dataDirectory());
-            case POSTGRES -> SqlMetadataStore.connect(s.jdbcUrl(), s.jdbcUser(), s.jdbcPassword());
+            case POSTGRES -> postgres(s);
         };
+    }
+
+    private static SqlMetadataStore postgres(StorageSettings s) {
+        SqlMetadataStore.Builder builder =
+                SqlMetadataStore.builder().jdbcUrl(s.jdbcUrl()).credentials(s.jdbcUser(), s.jdbcPassword());
+        if (s.connectionTimeout() != null) {
+            builder.connectionTimeout(s.connectionTimeout());
+        }
+        return builder.build();
     }
 
     private static Directory directory(StorageSettings s, MetadataStore metadata) {
@@ -165,7 +181,7 @@ public final class Storage implements AutoCloseable {
         return directory.build();
     }
 
-    /** Closes the engine, event bus, index, blob store and metadata store, in that order. */
+    /** Closes the engine, event bus, index, blob sweep, blob store and metadata store, in that order. */
     @Override
     public void close() {
         closer.close();

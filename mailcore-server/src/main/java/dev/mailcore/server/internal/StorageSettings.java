@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * What {@link Storage} opens. {@code dataDirectory}, {@code jdbcUrl}, {@code jdbcUser}, {@code jdbcPassword},
- * {@code hostDirectory} and {@code maxMessageSize} may be null; {@code users} maps full addresses to passwords.
+ * {@code hostDirectory}, {@code maxMessageSize} and {@code connectionTimeout} (the store's default) may be null;
+ * {@code users} maps full addresses to passwords; a zero {@code blobSweepInterval} sweeps never.
  */
 public record StorageSettings(
         StoreKind store,
@@ -26,4 +27,6 @@ public record StorageSettings(
         String defaultDomain,
         Map<String, String> users,
         Long maxMessageSize,
-        Duration authCacheTtl) {}
+        Duration authCacheTtl,
+        Duration connectionTimeout,
+        Duration blobSweepInterval) {}

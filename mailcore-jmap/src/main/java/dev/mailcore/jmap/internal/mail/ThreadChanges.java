@@ -56,6 +56,10 @@ final class ThreadChanges implements JmapMethod {
             try {
                 emails = invocation.store().messages().thread(account, thread);
             } catch (MailException e) {
+                if (e.reason().temporary()) {
+                    // A store that is down must not make the thread look gone.
+                    throw e;
+                }
                 emails = List.of();
             }
             ChangeKind kind = emails.isEmpty()

@@ -45,6 +45,10 @@ final class ThreadGet implements JmapMethod {
             try {
                 emails = invocation.store().messages().thread(account, ThreadId.of(id));
             } catch (MailException e) {
+                if (e.reason().temporary()) {
+                    // A store that is down must not make the thread look gone.
+                    throw e;
+                }
                 emails = List.of();
             }
             if (emails.isEmpty()) {

@@ -124,6 +124,12 @@ public final class SqlMetadataStore implements MetadataStore {
         config.setPassword(b.password);
         config.setMaximumPoolSize(b.maxPoolSize);
         config.setConnectionTimeout(b.connectionTimeout.toMillis());
+        // Recovery after an outage rests on the pool's defaults: a connection idle for more than half a second is
+        // checked (Connection.isValid) before it is handed out, idle ones every two minutes (keepalive), and one
+        // that failed with a connection error (SQLState 08..., 57P01) is evicted; new ones replace them once the
+        // database answers again. The check must fit in the wait for a connection, or a dead connection would
+        // fail the command instead of being replaced.
+        config.setValidationTimeout(Math.max(250, Math.min(5_000, b.connectionTimeout.toMillis() / 2)));
         config.setAutoCommit(false);
         config.setReadOnly(forReads);
         config.setTransactionIsolation(forReads ? "TRANSACTION_REPEATABLE_READ" : "TRANSACTION_READ_COMMITTED");
