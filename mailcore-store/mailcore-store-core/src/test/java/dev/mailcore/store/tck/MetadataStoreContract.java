@@ -677,8 +677,10 @@ public abstract class MetadataStoreContract {
     @Timeout(60)
     void concurrentWritersGetUniqueUidsRisingInCommitOrder() {
         write(tx -> tx.insertMailbox(mailbox("INBOX")));
+        // 2,000 contended commits: enough to interleave every pair of writers many times, few enough that a database
+        // that fsyncs each commit finishes well inside the limit on a busy machine.
         int threads = 8;
-        int perThread = 1_000;
+        int perThread = 250;
         List<long[]> commits = Collections.synchronizedList(new ArrayList<>());
         runConcurrently(threads, t -> {
             for (int i = 0; i < perThread; i++) {
