@@ -99,6 +99,7 @@ public final class MailServer implements AutoCloseable {
             for (ListenerSpec spec : listeners) {
                 created.add(closer.register(factory.create(spec)));
             }
+            storage.awaitUsers();
             for (Endpoint endpoint : created) {
                 endpoint.start();
                 endpoints.put(endpoint.protocol(), endpoint);

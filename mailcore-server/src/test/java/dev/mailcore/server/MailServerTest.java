@@ -43,12 +43,49 @@ class MailServerTest {
         }
     }
 
+    @Test
+    void aRestartWithTheSamePasswordKeepsItAndWithAnotherReplacesIt() throws Exception {
+        try (MailServer server = h2Server()) {
+            assertThat(server.directory().authenticate("bob", "pw".toCharArray()))
+                    .isPresent();
+        }
+        try (MailServer same = h2Server()) {
+            sendAndRead(same, "bob@example.com", "bob", "pw", "Same password");
+        }
+        try (MailServer changed = h2Server("changed")) {
+            int imap = changed.boundAddress(Protocol.IMAP).getPort();
+            assertThat(MailClient.inboxSubjects("127.0.0.1", imap, "bob", "changed"))
+                    .containsExactly("Same password");
+            assertThatThrownBy(() -> MailClient.inboxSubjects("127.0.0.1", imap, "bob", "pw"))
+                    .isInstanceOf(AuthenticationFailedException.class);
+        }
+    }
+
+    @Test
+    void aUserTheDirectoryRefusesFailsTheStartAndReleasesTheDatabase() throws Exception {
+        MailServer refused = MailServer.builder()
+                .store(StoreKind.H2)
+                .dataDirectory(data)
+                .defaultDomain("example.com")
+                .user("bob@", "pw")
+                .imap("127.0.0.1", 0)
+                .build();
+        assertThatThrownBy(refused::start).isInstanceOf(IllegalArgumentException.class);
+        try (MailServer server = h2Server()) {
+            sendAndRead(server, "bob@example.com", "bob", "pw", "After a refused start");
+        }
+    }
+
     private MailServer h2Server() {
+        return h2Server("pw");
+    }
+
+    private MailServer h2Server(String password) {
         return MailServer.builder()
                 .store(StoreKind.H2)
                 .dataDirectory(data)
                 .defaultDomain("example.com")
-                .user("bob", "pw")
+                .user("bob", password)
                 .imap("127.0.0.1", 0)
                 .smtp("127.0.0.1", 0)
                 .build()

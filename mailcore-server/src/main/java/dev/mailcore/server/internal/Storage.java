@@ -30,6 +30,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.LoggerFactory;
 
 /** The engine over its metadata store, blob store, index, event bus and directory, opened and closed as one. */
 public final class Storage implements AutoCloseable {
@@ -38,28 +39,50 @@ public final class Storage implements AutoCloseable {
     private final boolean ownDirectory;
     private final MailEngine engine;
     private final AccountObjectStore accountObjects;
+    private final SearchIndex index;
+    private final Map<String, String> users;
+    /** Null when the directory is the host's. */
+    private final Opening<AutoCloseable> provisioning;
 
     private Storage(StorageSettings s, Closer closer) {
         this.closer = closer;
-        MetadataStore metadata = closer.register(metadata(s));
-        BlobStore blobs = closer.register(
-                s.store() == StoreKind.MEMORY
-                        ? new MemoryBlobStore()
-                        : FileBlobStore.open(s.dataDirectory().resolve("blobs")));
+        users = s.users();
+        ownDirectory = s.hostDirectory() == null;
+        // SLF4J binds its provider on first use; two threads using it first at once make it replay one's messages
+        // with a warning on stderr.
+        LoggerFactory.getILoggerFactory();
+        // The index shares nothing with the metadata store and directory: it opens beside them, and the engine
+        // gets it only once it is open, so no search runs on an index still opening.
+        Opening<SearchIndex> indexOpening = Opening.start("mailcore-open-index", () -> index(s));
+        MetadataStore metadata;
+        BlobStore blobs;
+        try {
+            metadata = closer.register(metadata(s));
+            blobs = closer.register(
+                    s.store() == StoreKind.MEMORY
+                            ? new MemoryBlobStore()
+                            : FileBlobStore.open(s.dataDirectory().resolve("blobs")));
+        } catch (RuntimeException | Error e) {
+            indexOpening.closeQuietlyInto(e);
+            throw e;
+        }
+        closer.register(indexOpening);
         if (s.store() != StoreKind.MEMORY && !s.blobSweepInterval().isZero()) {
             // The closer runs last first: the sweep stops before the blob and metadata stores it reads close.
             closer.register(new BlobSweepSchedule(
                     new BlobSweeper(blobs, List.of(metadata), Clock.systemUTC()), s.blobSweepInterval()));
         }
-        SearchIndex index = closer.register(
-                switch (s.search()) {
-                    case LUCENE -> LuceneSearchIndex.open(s.dataDirectory().resolve("index"));
-                    case LUCENE_IN_MEMORY -> LuceneSearchIndex.inMemory();
-                    case SCAN -> new ScanSearchIndex();
-                });
-        InJvmEventBus events = closer.register(new InJvmEventBus());
-        ownDirectory = s.hostDirectory() == null;
         Directory checked = ownDirectory ? directory(s, metadata) : s.hostDirectory();
+        // Provisioning hashes passwords, the slowest single step of a start: it runs while the engine and the
+        // listeners are made, and awaitUsers() waits for it before a listener is bound. Closing waits for it too.
+        provisioning = ownDirectory
+                ? closer.register(Opening.<AutoCloseable>start("mailcore-provision-users", () -> {
+                    provision(s, checked);
+                    return () -> {};
+                }))
+                : null;
+        index = indexOpening.join();
+        InJvmEventBus events = closer.register(new InJvmEventBus());
         directory = s.authCacheTtl().isZero() ? checked : new CachingDirectory(checked, s.authCacheTtl());
         // JMAP identities, submissions and vacation responses live beside the mail, in the same database.
         accountObjects = metadata instanceof SqlMetadataStore sql
@@ -76,12 +99,6 @@ public final class Storage implements AutoCloseable {
             builder.maxMessageSize(s.maxMessageSize());
         }
         engine = closer.register(builder.build());
-        if (index instanceof LuceneSearchIndex lucene && lucene.needsReindex()) {
-            // The directory cannot list its accounts; the ones this server provisions are the ones it knows.
-            for (AccountId account : accounts(s.users())) {
-                engine.reindex(account);
-            }
-        }
     }
 
     /** Opens everything {@code settings} names; on failure closes what was opened and rethrows. */
@@ -92,6 +109,22 @@ public final class Storage implements AutoCloseable {
         } catch (RuntimeException e) {
             closer.closeQuietlyInto(e);
             throw e;
+        }
+    }
+
+    /**
+     * Waits until the users are provisioned, then feeds a new or incomplete index every email of theirs again; a
+     * server binds its listeners only after this. Rethrows what provisioning threw.
+     */
+    public void awaitUsers() {
+        if (provisioning != null) {
+            provisioning.join();
+        }
+        if (index instanceof LuceneSearchIndex lucene && lucene.needsReindex()) {
+            // The directory cannot list its accounts; the ones this server provisions are the ones it knows.
+            for (AccountId account : accounts(users)) {
+                engine.reindex(account);
+            }
         }
     }
 
@@ -150,6 +183,14 @@ public final class Storage implements AutoCloseable {
         return ids;
     }
 
+    private static SearchIndex index(StorageSettings s) {
+        return switch (s.search()) {
+            case LUCENE -> LuceneSearchIndex.open(s.dataDirectory().resolve("index"));
+            case LUCENE_IN_MEMORY -> LuceneSearchIndex.inMemory();
+            case SCAN -> new ScanSearchIndex();
+        };
+    }
+
     private static MetadataStore metadata(StorageSettings s) {
         return switch (s.store()) {
             case MEMORY -> new MemoryMetadataStore();
@@ -167,18 +208,24 @@ public final class Storage implements AutoCloseable {
         return builder.build();
     }
 
+    /** The store's own directory, without users yet. */
     private static Directory directory(StorageSettings s, MetadataStore metadata) {
-        if (metadata instanceof SqlMetadataStore sql) {
-            SqlDirectory directory = SqlDirectory.builder(sql).build();
-            if (!directory.isLocalDomain(s.defaultDomain())) {
-                directory.addDomain(s.defaultDomain());
+        return metadata instanceof SqlMetadataStore sql
+                ? SqlDirectory.builder(sql).build()
+                : MemoryDirectory.builder().domain(s.defaultDomain()).build();
+    }
+
+    /** Makes the default domain local and gives each configured user its password. */
+    private static void provision(StorageSettings s, Directory own) {
+        if (own instanceof SqlDirectory sql) {
+            if (!sql.isLocalDomain(s.defaultDomain())) {
+                sql.addDomain(s.defaultDomain());
             }
-            s.users().forEach((address, password) -> provision(directory, address, password));
-            return directory;
+            s.users().forEach((address, password) -> provision(sql, address, password));
+        } else {
+            MemoryDirectory memory = (MemoryDirectory) own;
+            s.users().forEach((address, password) -> provision(memory, address, password));
         }
-        MemoryDirectory.Builder directory = MemoryDirectory.builder().domain(s.defaultDomain());
-        s.users().forEach(directory::user);
-        return directory.build();
     }
 
     /** Closes the engine, event bus, index, blob sweep, blob store and metadata store, in that order. */

@@ -168,13 +168,19 @@ public final class SqlDirectory implements Directory {
     }
 
     /**
-     * Replaces the password of the user {@code login} names (a login or any of its addresses).
+     * Replaces the password of the user {@code login} names (a login or any of its addresses). A user who has this
+     * password already, hashed with the current parameters, keeps the stored hash: a host that gives its users'
+     * passwords at every start does not pay an Argon2id hash per user per start.
      *
      * @throws IllegalArgumentException if the password is empty
      * @throws IllegalStateException if there is no such user
      */
     public void setPassword(String login, String password) {
         String name = DirectoryNames.normalize(Objects.requireNonNull(login, "login"));
+        requirePassword(password);
+        if (hasPassword(name, password)) {
+            return;
+        }
         String hash = hashOf(password);
         String scram = ScramColumn.of(password.toCharArray(), random);
         database().write(db -> {
@@ -241,11 +247,30 @@ public final class SqlDirectory implements Directory {
     }
 
     private String hashOf(String password) {
+        requirePassword(password);
+        return hasher.hash(password.toCharArray());
+    }
+
+    private static void requirePassword(String password) {
         Objects.requireNonNull(password, "password");
         if (password.isEmpty()) {
             throw new IllegalArgumentException("a password must not be empty");
         }
-        return hasher.hash(password.toCharArray());
+    }
+
+    /**
+     * Whether the user's stored credentials are of {@code password} and of the current hash parameters. Checked
+     * against the SCRAM keys (4,096 rounds of PBKDF2), a fraction of the Argon2id work a fresh hash costs.
+     */
+    private boolean hasPassword(String name, String password) {
+        record Stored(String hash, String scram) {}
+        Optional<Stored> stored = database()
+                .read(db -> db.byLogin(name)
+                        .flatMap(id ->
+                                db.passwordHash(id).flatMap(h -> db.scram(id).map(s -> new Stored(h, s)))));
+        return stored.isPresent()
+                && hasher.isCurrent(stored.get().hash())
+                && ScramColumn.matches(stored.get().scram(), password.toCharArray());
     }
 
     private DirectoryDatabase database() {

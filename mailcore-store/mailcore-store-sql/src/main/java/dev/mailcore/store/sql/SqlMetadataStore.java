@@ -27,13 +27,18 @@ import java.util.Collection;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jooq.Configuration;
 import org.jooq.SQLDialect;
+import org.jooq.conf.ParamType;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConfiguration;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link MetadataStore} in a SQL database: H2 embedded by default, PostgreSQL for production and for several
@@ -81,6 +86,12 @@ public final class SqlMetadataStore implements MetadataStore {
     private SqlMetadataStore(Builder b) {
         String url = b.jdbcUrl;
         SQLDialect dialect = dialectOf(url);
+        // Loading and initialising jOOQ costs about what opening an embedded database does, and the two need nothing
+        // of each other: on a machine with two cores or more a cold start opens them side by side.
+        // SLF4J binds its provider on first use; two threads using it first at once make it warn on stderr.
+        LoggerFactory.getILoggerFactory();
+        FutureTask<Configuration> jooqSetup = new FutureTask<>(() -> configuration(dialect));
+        Thread.ofPlatform().name("mailcore-jooq-setup").daemon().start(jooqSetup);
         writePool = open(poolConfig(b, dialect, "mailcore-metadata", false), url);
         try {
             Migrations.migrate(writePool);
@@ -99,8 +110,27 @@ public final class SqlMetadataStore implements MetadataStore {
                                     + " up to date",
                             e);
         }
+        Configuration configured;
+        try {
+            configured = joined(jooqSetup);
+        } catch (RuntimeException e) {
+            if (readPool != writePool) {
+                readPool.close();
+            }
+            writePool.close();
+            throw e;
+        }
+        this.jooq = configured;
+        transactions = new Transactions(
+                writePool,
+                readPool,
+                jooq,
+                dialect == SQLDialect.H2 ? H2_SNAPSHOT_ISOLATION : Transactions.POOL_DEFAULT);
+        dropOnClose = b.dropOnClose ? url : null;
+    }
+
+    private static Configuration configuration(SQLDialect dialect) {
         DefaultConfiguration jooq = new DefaultConfiguration();
-        this.jooq = jooq;
         jooq.set(dialect);
         // Unquoted names: each database folds them as it folded the unquoted names of the migration scripts.
         jooq.set(new Settings()
@@ -108,12 +138,31 @@ public final class SqlMetadataStore implements MetadataStore {
                 .withExecuteLogging(false)
                 .withRenderSchema(false));
         jooq.set(new SqlErrors());
-        transactions = new Transactions(
-                writePool,
-                readPool,
-                jooq,
-                dialect == SQLDialect.H2 ? H2_SNAPSHOT_ISOLATION : Transactions.POOL_DEFAULT);
-        dropOnClose = b.dropOnClose ? url : null;
+        // The first query of a start (a directory lookup) renders plain SQL with a bind value; doing that once here
+        // loads the classes it needs off the start's critical path. Nothing is executed.
+        DSL.using(jooq)
+                .resultQuery("SELECT account_id FROM mc_dir_account WHERE login_name = ?", "")
+                .getSQL(ParamType.INLINED);
+        return jooq;
+    }
+
+    private static Configuration joined(FutureTask<Configuration> setup) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return setup.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("cannot set up jOOQ", e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static HikariConfig poolConfig(Builder b, SQLDialect dialect, String name, boolean forReads) {

@@ -135,6 +135,39 @@ abstract class SqlDirectoryContract extends DirectoryContract {
     }
 
     @Test
+    void settingThePasswordAUserHasKeepsTheStoredHash() throws SQLException {
+        SqlMetadataStore store = store();
+        SqlDirectory directory = fast(store);
+        Account alice = directory.addUser("alice@example.com", "pw");
+        String before = storedHash(store, alice);
+
+        directory.setPassword("alice@example.com", "pw");
+
+        assertThat(storedHash(store, alice)).isEqualTo(before);
+        assertThat(directory.authenticate("alice@example.com", "pw".toCharArray()))
+                .contains(alice);
+        directory.setPassword("alice@example.com", "other");
+        assertThat(storedHash(store, alice)).isNotEqualTo(before);
+        assertThat(directory.authenticate("alice@example.com", "pw".toCharArray()))
+                .isEmpty();
+    }
+
+    @Test
+    void settingTheSamePasswordWithOtherParametersRehashesIt() throws SQLException {
+        SqlMetadataStore store = store();
+        Account alice = fast(store).addUser("alice@example.com", "pw");
+        SqlDirectory stronger = SqlDirectory.builder(store)
+                .argon2(new Argon2Parameters(256, 3, 2))
+                .build();
+
+        stronger.setPassword("alice@example.com", "pw");
+
+        assertThat(storedHash(store, alice)).startsWith("$argon2id$v=19$m=256,t=3,p=2$");
+        assertThat(stronger.authenticate("alice@example.com", "pw".toCharArray()))
+                .contains(alice);
+    }
+
+    @Test
     void scramCredentialsFollowThePassword() throws Exception {
         SqlDirectory directory = fresh();
         Account alice = directory.addUser("alice@example.com", "old");

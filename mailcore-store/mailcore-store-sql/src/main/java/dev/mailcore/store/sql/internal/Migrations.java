@@ -14,7 +14,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -51,15 +53,30 @@ public final class Migrations {
                 s.execute("CREATE TABLE IF NOT EXISTS mc_schema_version ("
                         + "version INTEGER NOT NULL PRIMARY KEY, script VARCHAR(255) NOT NULL)");
             }
+            // One query when the schema is current, as it is at nearly every start; each missing script is still
+            // checked again under its own transaction before it runs.
+            Set<Integer> present = applied(c);
             c.setAutoCommit(false);
             int applied = 0;
             for (String script : SCRIPTS) {
-                if (apply(c, version(script), script)) {
+                int version = version(script);
+                if (!present.contains(version) && apply(c, version, script)) {
                     applied++;
                 }
             }
             return applied;
         }
+    }
+
+    private static Set<Integer> applied(Connection c) throws SQLException {
+        Set<Integer> versions = new HashSet<>();
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT version FROM mc_schema_version")) {
+            while (rs.next()) {
+                versions.add(rs.getInt(1));
+            }
+        }
+        return versions;
     }
 
     private static boolean apply(Connection c, int version, String script) throws SQLException {

@@ -21,20 +21,26 @@ public final class PasswordHasher {
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
 
-    private final HashingFunction function;
-    /** Checked against when a login is unknown, so that costs the same work as a wrong password. */
-    private final String dummy;
+    private final int memoryKib;
+    private final int iterations;
+    private final int parallelism;
+    /** Made at the first hash or check: the hashing library's set-up is a noticeable part of a start that needs none. */
+    private volatile HashingFunction function;
 
     public PasswordHasher(int memoryKib, int iterations, int parallelism) {
-        function = Argon2Function.getInstance(memoryKib, iterations, parallelism, HASH_BYTES, Argon2.ID);
-        dummy = hash("not a password".toCharArray());
+        this.memoryKib = memoryKib;
+        this.iterations = iterations;
+        this.parallelism = parallelism;
     }
 
     /** A new salted hash of {@code password}. */
     public String hash(char[] password) {
         byte[] bytes = utf8(password);
         try {
-            return Password.hash(bytes).addRandomSalt(SALT_BYTES).with(function).getResult();
+            return Password.hash(bytes)
+                    .addRandomSalt(SALT_BYTES)
+                    .with(function())
+                    .getResult();
         } finally {
             Arrays.fill(bytes, (byte) 0);
         }
@@ -57,9 +63,35 @@ public final class PasswordHasher {
         }
     }
 
-    /** Does the work of a check that fails, for a login that does not exist. */
+    /**
+     * Does the work of a check that fails, for a login that does not exist: a hash with the current parameters costs
+     * what checking one costs. Made on demand rather than kept from construction, which would cost every start a hash.
+     */
     public void verifyNothing(char[] password) {
-        verify(password, dummy);
+        hash(password);
+    }
+
+    /**
+     * Whether {@code hash} was made with this hasher's parameters, so hashing the same password again would not change
+     * them. Read from the PHC string alone: {@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}.
+     */
+    public boolean isCurrent(String hash) {
+        String prefix = "$argon2id$v=19$m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism + "$";
+        if (!hash.startsWith(prefix)) {
+            return false;
+        }
+        String[] saltAndHash = hash.substring(prefix.length()).split("\\$");
+        // Unpadded base64 of the output, as the library writes it.
+        return saltAndHash.length == 2 && saltAndHash[1].length() == (HASH_BYTES * 4 + 2) / 3;
+    }
+
+    private HashingFunction function() {
+        HashingFunction f = function;
+        if (f == null) {
+            f = Argon2Function.getInstance(memoryKib, iterations, parallelism, HASH_BYTES, Argon2.ID);
+            function = f;
+        }
+        return f;
     }
 
     private static byte[] utf8(char[] password) {

@@ -37,6 +37,25 @@ public final class ScramColumn {
                 + b64.encodeToString(serverKey);
     }
 
+    /** Whether {@code column} holds the keys of {@code password}: the check a SCRAM server makes, without a client. */
+    public static boolean matches(String column, char[] password) {
+        String[] parts = column.split("\\$");
+        if (parts.length != 4) {
+            return false;
+        }
+        try {
+            Base64.Decoder b64 = Base64.getDecoder();
+            byte[] salted = ScramCredentials.saltedPassword(password, b64.decode(parts[1]), Integer.parseInt(parts[0]));
+            byte[] storedKey = MessageDigest.getInstance("SHA-256")
+                    .digest(ScramCredentials.hmac(salted, "Client Key".getBytes(StandardCharsets.US_ASCII)));
+            return MessageDigest.isEqual(storedKey, b64.decode(parts[2]));
+        } catch (IllegalArgumentException e) {
+            return false; // a malformed column matches no password
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
     /** The credentials a column value holds for {@code account}. */
     public static ScramCredentials parse(Account account, String column) {
         String[] parts = column.split("\\$");
