@@ -22,7 +22,9 @@ import java.util.Set;
  *       match words or prefixes, as the adapter documents. Documents of one account are never seen by another.
  *   <li>All methods are safe from any number of threads.
  *   <li>{@link #search} receives only queries for which {@link SearchQuery#isContentOnly()} holds, and throws
- *       {@link IllegalArgumentException} for others.
+ *       {@link IllegalArgumentException} for others — unless the index {@linkplain #indexesMetadata() indexes
+ *       metadata}: then the leaves may also be the criteria {@link SearchMetadata#answers} accepts, matched against
+ *       the last {@link SearchMetadata} given for each email.
  * </ul>
  *
  * <p>The suite {@code SearchIndexContract} in mailcore-store-core's test-jar checks all of the above.
@@ -34,6 +36,22 @@ public interface SearchIndex extends AutoCloseable {
 
     /** The ids of the account's indexed emails that match. */
     Set<EmailId> search(AccountId account, SearchQuery contentQuery);
+
+    /**
+     * Whether this index keeps each email's {@link SearchMetadata} and answers the criteria that
+     * {@link SearchMetadata#answers} accepts, so that the engine sends a query mixing them with content criteria as
+     * one query. Default false: the engine answers metadata criteria itself.
+     */
+    default boolean indexesMetadata() {
+        return false;
+    }
+
+    /**
+     * Replaces the metadata of an indexed email; does nothing for an email that is not indexed. Called only when
+     * {@link #indexesMetadata()} holds, after {@link #index} of that email, and again after each change to it. Must
+     * not analyze the email's text again. Same visibility rule as {@link #index}.
+     */
+    default void updateMetadata(AccountId account, EmailId email, SearchMetadata metadata) {}
 
     @Override
     void close();

@@ -17,6 +17,7 @@ import dev.mailcore.api.Quotas;
 import dev.mailcore.api.Subscription;
 import dev.mailcore.api.spi.BlobStore;
 import dev.mailcore.api.spi.Directory;
+import dev.mailcore.api.spi.EmailRecord;
 import dev.mailcore.api.spi.EventBus;
 import dev.mailcore.api.spi.MetadataStore;
 import dev.mailcore.api.spi.SearchIndex;
@@ -90,10 +91,10 @@ public final class MailEngine implements MailStore {
                 b.maxMessageSize,
                 b.spoolThreshold,
                 b.spoolDirectory);
-        this.transactions = new Transactions(context);
-        AccountSetup setup = new AccountSetup(context, transactions, b.defaultMailboxes);
         MimeExtractor extractor = new MimeExtractor();
         this.indexer = new Indexer(context, extractor, b.indexQueueCapacity);
+        this.transactions = new Transactions(context, indexer);
+        AccountSetup setup = new AccountSetup(context, transactions, b.defaultMailboxes);
         QuotaGuard quotaGuard = new QuotaGuard(context);
         MessageRemover remover = new MessageRemover(indexer);
         MessageMover mover = new MessageMover(context, remover, indexer, quotaGuard);
@@ -158,6 +159,7 @@ public final class MailEngine implements MailStore {
         for (var email : emails) {
             indexer.reindex(account, email);
         }
+        indexer.refreshMetadata(account, emails.stream().map(EmailRecord::id).toList());
         indexer.awaitIndexed();
         return emails.size();
     }

@@ -11,11 +11,13 @@ import dev.mailcore.api.MailException;
 import dev.mailcore.api.search.SearchQuery;
 import dev.mailcore.api.spi.SearchDocument;
 import dev.mailcore.api.spi.SearchIndex;
+import dev.mailcore.api.spi.SearchMetadata;
 import dev.mailcore.search.lucene.internal.BodyAnalyzer;
 import dev.mailcore.search.lucene.internal.DocumentMapper;
 import dev.mailcore.search.lucene.internal.Fields;
 import dev.mailcore.search.lucene.internal.IndexOpener;
 import dev.mailcore.search.lucene.internal.LeafQueries;
+import dev.mailcore.search.lucene.internal.MetadataFields;
 import dev.mailcore.search.lucene.internal.OpenedIndex;
 import dev.mailcore.search.lucene.internal.QueryEvaluator;
 import java.io.IOException;
@@ -32,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
@@ -83,7 +86,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class LuceneSearchIndex implements SearchIndex {
     private static final Logger LOG = LoggerFactory.getLogger(LuceneSearchIndex.class);
-    private static final String LAYOUT_VERSION = "1";
+    private static final String LAYOUT_VERSION = "2";
 
     private final Directory directory;
     private final BodyAnalyzer analyzer;
@@ -215,10 +218,38 @@ public final class LuceneSearchIndex implements SearchIndex {
         written();
     }
 
+    /** True: keywords, mailboxes, times, sizes, email and thread ids are kept as doc values, see {@link #updateMetadata}. */
+    @Override
+    public boolean indexesMetadata() {
+        return true;
+    }
+
+    /**
+     * Replaces the email's metadata in place (Lucene doc-values updates): the text is not analyzed again, and an
+     * email that is not indexed is left alone.
+     *
+     * @throws IllegalStateException if the index is closed
+     * @throws MailException {@link ErrorReason#UNAVAILABLE} if the index cannot be written
+     */
+    @Override
+    public void updateMetadata(AccountId account, EmailId email, SearchMetadata metadata) {
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(email, "email");
+        Field[] fields = MetadataFields.fields(Objects.requireNonNull(metadata, "metadata"));
+        ensureOpen();
+        try {
+            writer.updateDocValues(new Term(Fields.KEY, Fields.key(account, email)), fields);
+        } catch (IOException e) {
+            throw unavailable(e);
+        }
+        written();
+    }
+
     /**
      * The account's emails that match, as an unmodifiable set.
      *
-     * @throws IllegalArgumentException if the query is not {@linkplain SearchQuery#isContentOnly() content only}
+     * @throws IllegalArgumentException if a leaf of the query is neither a content criterion nor one that
+     *     {@link SearchMetadata#answers} accepts
      * @throws IllegalStateException if the index is closed
      * @throws MailException {@link ErrorReason#UNAVAILABLE} if the index cannot be read
      */
@@ -226,8 +257,8 @@ public final class LuceneSearchIndex implements SearchIndex {
     public Set<EmailId> search(AccountId account, SearchQuery contentQuery) {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(contentQuery, "query");
-        if (!contentQuery.isContentOnly()) {
-            throw new IllegalArgumentException("not a content query, the engine answers it: " + contentQuery);
+        if (!QueryEvaluator.accepts(contentQuery)) {
+            throw new IllegalArgumentException("not a query the index answers, the engine does: " + contentQuery);
         }
         ensureOpen();
         try {

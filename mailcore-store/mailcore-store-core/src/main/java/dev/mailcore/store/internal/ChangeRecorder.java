@@ -96,6 +96,17 @@ public final class ChangeRecorder {
         tx.appendChanges(all);
     }
 
+    /** The emails this operation created or updated (not those it destroyed), in the order first touched. */
+    List<EmailId> changedEmails() {
+        List<EmailId> out = new ArrayList<>();
+        emailKinds.forEach((id, kind) -> {
+            if (kind != ChangeKind.DESTROYED) {
+                out.add(id);
+            }
+        });
+        return out;
+    }
+
     List<Runnable> afterCommitActions() {
         return afterCommit;
     }

@@ -6,14 +6,22 @@ package dev.mailcore.store.internal;
 
 import dev.mailcore.api.AccountId;
 import dev.mailcore.api.EmailId;
+import dev.mailcore.api.MailboxId;
 import dev.mailcore.api.spi.EmailRecord;
+import dev.mailcore.api.spi.MessageRecord;
 import dev.mailcore.api.spi.SearchDocument;
+import dev.mailcore.api.spi.SearchMetadata;
 import dev.mailcore.store.internal.mime.ExtractedMessage;
 import dev.mailcore.store.internal.mime.MimeExtractor;
 import dev.mailcore.store.internal.mime.SpooledMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Feeds the search index: documents made at ingest, or made again from the stored blob. With a queue, updates run on
@@ -50,6 +58,43 @@ public final class Indexer implements AutoCloseable {
         if (context.index() != null) {
             run(() -> context.index().index(account, email.id(), extract(email)));
         }
+    }
+
+    /**
+     * Sends the current keywords, mailboxes and other metadata of {@code emails} to an index that keeps them. The
+     * values are read from the store when the update runs, not when it is asked for: two commits that change one
+     * email may queue their updates in either order, and reading late makes the last update carry the latest state.
+     */
+    public void refreshMetadata(AccountId account, List<EmailId> emails) {
+        if (context.index() != null && context.index().indexesMetadata() && !emails.isEmpty()) {
+            List<EmailId> ids = List.copyOf(emails);
+            run(() -> sendMetadata(account, ids));
+        }
+    }
+
+    private void sendMetadata(AccountId account, List<EmailId> ids) {
+        Map<EmailId, SearchMetadata> current = context.metadata().read(account, r -> {
+            Map<EmailId, SearchMetadata> out = new LinkedHashMap<>();
+            for (EmailRecord email : r.emails(ids).values()) {
+                Set<MailboxId> mailboxes = new HashSet<>();
+                for (MessageRecord membership : r.memberships(email.id())) {
+                    mailboxes.add(membership.mailboxId());
+                }
+                out.put(email.id(), metadata(email, mailboxes));
+            }
+            return out;
+        });
+        current.forEach((id, metadata) -> context.index().updateMetadata(account, id, metadata));
+    }
+
+    private static SearchMetadata metadata(EmailRecord email, Set<MailboxId> mailboxes) {
+        return new SearchMetadata(
+                email.keywords(),
+                mailboxes,
+                email.receivedAt(),
+                email.summary().sentAt(),
+                email.size(),
+                email.threadId());
     }
 
     /** Returns once every update asked for before this call is in the index. */

@@ -16,6 +16,7 @@ import dev.mailcore.api.search.ThreadAlgorithm;
 import dev.mailcore.api.search.ThreadNode;
 import dev.mailcore.api.spi.EmailRecord;
 import dev.mailcore.api.spi.MessageRecord;
+import dev.mailcore.api.spi.MetadataReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,6 +31,12 @@ import java.util.Set;
  * {@code All}-equivalents; a deployment always configures one (the scan index at least).
  */
 public final class SearchService implements MessageSearch {
+    /**
+     * Up to how many index hits a mailbox search reads the hits' memberships one by one instead of the whole
+     * mailbox: one small read per hit against one read of every message.
+     */
+    private static final int FEW_HITS = 64;
+
     private final EngineContext context;
     private final Transactions transactions;
     private final AccountSetup setup;
@@ -80,22 +87,70 @@ public final class SearchService implements MessageSearch {
     /** The messages of a mailbox that match, in UID order. */
     private List<SearchCandidate> matchingIn(AccountId account, MailboxId mailbox, SearchQuery query) {
         setup.ensure(account);
+        IndexQueries queries = queries(true);
+        UidSet scope = uidScope(query);
+        SearchQuery rest = withoutUids(query);
+        if (queries.delegable(rest)) {
+            // An index that keeps mailboxes narrows to this one itself; other hits are account-wide.
+            SearchQuery asked = queries.metadata() ? SearchQuery.and(new SearchQuery.InMailbox(mailbox), rest) : rest;
+            Set<EmailId> hits = contentSearch(account, queries.forIndex(asked));
+            if (hits.size() <= FEW_HITS) {
+                return hitsIn(account, mailbox, scope, hits);
+            }
+            return transactions.read(account, r -> {
+                MessageService.requireMailbox(r, mailbox);
+                List<MessageRecord> messages = new ArrayList<>();
+                for (MessageRecord message : r.messages(mailbox, scope, 0)) {
+                    if (hits.contains(message.emailId())) {
+                        messages.add(message);
+                    }
+                }
+                return candidates(r, messages);
+            });
+        }
         List<SearchCandidate> candidates = transactions.read(account, r -> {
             MessageService.requireMailbox(r, mailbox);
-            UidSet scope = uidScope(query);
-            List<MessageRecord> messages = r.messages(mailbox, scope, 0);
-            Map<EmailId, EmailRecord> emails =
-                    r.emails(messages.stream().map(MessageRecord::emailId).toList());
-            List<SearchCandidate> out = new ArrayList<>(messages.size());
-            for (MessageRecord message : messages) {
-                EmailRecord email = emails.get(message.emailId());
-                if (email != null) {
-                    out.add(new SearchCandidate(email, message, null));
+            return candidates(r, r.messages(mailbox, scope, 0));
+        });
+        return filter(account, query, candidates, queries);
+    }
+
+    /**
+     * The memberships of a few index hits, read one email at a time: cheaper than reading the whole mailbox, which
+     * is what a search for a rare word saves. A hit whose email left the mailbox since is dropped.
+     */
+    private List<SearchCandidate> hitsIn(AccountId account, MailboxId mailbox, UidSet scope, Set<EmailId> hits) {
+        return transactions.read(account, r -> {
+            MessageService.requireMailbox(r, mailbox);
+            List<MessageRecord> messages = new ArrayList<>();
+            for (EmailId hit : hits) {
+                for (MessageRecord membership : r.memberships(hit)) {
+                    if (membership.mailboxId().equals(mailbox) && scope.contains(membership.uid())) {
+                        messages.add(membership);
+                    }
                 }
             }
-            return out;
+            messages.sort(Comparator.comparingLong(MessageRecord::uid));
+            return candidates(r, messages);
         });
-        return filter(account, query, candidates);
+    }
+
+    private static List<SearchCandidate> candidates(MetadataReader r, List<MessageRecord> messages) {
+        Map<EmailId, EmailRecord> emails =
+                r.emails(messages.stream().map(MessageRecord::emailId).toList());
+        List<SearchCandidate> out = new ArrayList<>(messages.size());
+        for (MessageRecord message : messages) {
+            EmailRecord email = emails.get(message.emailId());
+            if (email != null) {
+                out.add(new SearchCandidate(email, message, null));
+            }
+        }
+        return out;
+    }
+
+    private IndexQueries queries(boolean mailboxSearch) {
+        return new IndexQueries(
+                context.index() != null && context.index().indexesMetadata(), mailboxSearch, context.zone());
     }
 
     @Override
@@ -121,7 +176,7 @@ public final class SearchService implements MessageSearch {
             }
             return out;
         });
-        List<SearchCandidate> matching = filter(account, query, candidates);
+        List<SearchCandidate> matching = filter(account, query, candidates, queries(false));
         Comparator<SearchCandidate> newestFirst = Comparator.comparing(
                         (SearchCandidate c) -> c.email().receivedAt())
                 .reversed()
@@ -134,8 +189,10 @@ public final class SearchService implements MessageSearch {
         return matching.stream().map(c -> c.email().id()).toList();
     }
 
-    private List<SearchCandidate> filter(AccountId account, SearchQuery query, List<SearchCandidate> candidates) {
-        QueryEvaluator evaluator = new QueryEvaluator(context.zone(), content -> contentSearch(account, content));
+    private List<SearchCandidate> filter(
+            AccountId account, SearchQuery query, List<SearchCandidate> candidates, IndexQueries queries) {
+        QueryEvaluator evaluator = new QueryEvaluator(
+                context.zone(), queries::delegable, q -> contentSearch(account, queries.forIndex(q)));
         List<SearchCandidate> out = new ArrayList<>();
         for (SearchCandidate candidate : candidates) {
             if (evaluator.matches(query, candidate)) {
@@ -155,6 +212,27 @@ public final class SearchService implements MessageSearch {
         }
         indexer.awaitIndexed();
         return context.index().search(account, content);
+    }
+
+    /**
+     * The query without the top-level UID criteria that {@link #uidScope} applies, or {@code All} when nothing else
+     * is left.
+     */
+    private static SearchQuery withoutUids(SearchQuery query) {
+        UidSet scope = uidScope(query);
+        if (query instanceof SearchQuery.Uids) {
+            return SearchQuery.all();
+        }
+        if (query instanceof SearchQuery.And and) {
+            List<SearchQuery> rest = new ArrayList<>();
+            for (SearchQuery q : and.queries()) {
+                if (!(q instanceof SearchQuery.Uids uids && uids.uids().equals(scope))) {
+                    rest.add(q);
+                }
+            }
+            return rest.size() == 1 ? rest.getFirst() : new SearchQuery.And(rest);
+        }
+        return query;
     }
 
     /** A top-level UID criterion (alone or in an And) narrows what is read from the store. */

@@ -25,8 +25,12 @@ public final class Transactions {
 
     private final EngineContext context;
 
-    public Transactions(EngineContext context) {
+    private final Indexer indexer;
+
+    /** @param indexer told, after each commit, which emails changed, for an index that keeps their metadata */
+    public Transactions(EngineContext context, Indexer indexer) {
         this.context = context;
+        this.indexer = indexer;
     }
 
     public <T> T read(AccountId account, Function<MetadataReader, T> work) {
@@ -60,6 +64,8 @@ public final class Transactions {
         for (Runnable action : actions) {
             action.run();
         }
+        // After the actions, so an appended email's document is indexed before its metadata arrives.
+        indexer.refreshMetadata(account, recorder.changedEmails());
         AccountChanged event = recorder.event(account);
         if (event != null && context.events() != null) {
             try {
