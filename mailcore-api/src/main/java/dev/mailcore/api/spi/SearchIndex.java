@@ -7,6 +7,7 @@ package dev.mailcore.api.spi;
 import dev.mailcore.api.AccountId;
 import dev.mailcore.api.EmailId;
 import dev.mailcore.api.search.SearchQuery;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -52,6 +53,23 @@ public interface SearchIndex extends AutoCloseable {
      * not analyze the email's text again. Same visibility rule as {@link #index}.
      */
     default void updateMetadata(AccountId account, EmailId email, SearchMetadata metadata) {}
+
+    /**
+     * Tells the index that every change of the account up to {@code modSeq} has been handed to it ({@link #index},
+     * {@link #remove}, {@link #updateMetadata}); an index that persists records it with its next durable commit, and
+     * reports it from {@link #durableModSeq} after a restart, so that its owner replays only the change log after it.
+     * Values lower than one recorded before are ignored.
+     */
+    default void appliedUpTo(AccountId account, long modSeq) {}
+
+    /**
+     * The MODSEQ up to which every change of the account is durably in this index, or empty when unknown (a new or
+     * rebuilt index, an account never written through it, or an index that does not track it): then the owner
+     * indexes the whole account again.
+     */
+    default OptionalLong durableModSeq(AccountId account) {
+        return OptionalLong.empty();
+    }
 
     @Override
     void close();

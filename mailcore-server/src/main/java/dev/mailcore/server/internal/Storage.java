@@ -60,10 +60,11 @@ public final class Storage implements AutoCloseable {
             builder.maxMessageSize(s.maxMessageSize());
         }
         engine = closer.register(builder.build());
-        if (index instanceof LuceneSearchIndex lucene && lucene.needsReindex()) {
-            // The directory cannot list its accounts; the ones this server provisions are the ones it knows.
+        if (index instanceof LuceneSearchIndex) {
+            // The directory cannot list its accounts; the ones this server provisions are the ones it knows. Each
+            // replays only the changes the index does not hold durably: none after a clean shutdown.
             for (AccountId account : accounts(s.users())) {
-                engine.reindex(account);
+                engine.catchUpIndex(account);
             }
         }
     }

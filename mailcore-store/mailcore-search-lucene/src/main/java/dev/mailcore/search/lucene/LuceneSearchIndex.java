@@ -26,7 +26,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -104,6 +106,13 @@ public final class LuceneSearchIndex implements SearchIndex {
     private final AtomicBoolean commitQueued = new AtomicBoolean();
     private final AtomicLong refreshedUpTo = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Per account id, the MODSEQ up to which its changes were handed to this index. */
+    private final Map<String, Long> applied = new ConcurrentHashMap<>();
+    /** Per account id, the MODSEQ of {@link #applied} as of the last commit. */
+    private final Map<String, Long> durable = new ConcurrentHashMap<>();
+
+    private final AtomicLong marks = new AtomicLong();
+    private volatile long committedMarks;
 
     private LuceneSearchIndex(Builder builder) {
         this.exactBody = builder.exactBody;
@@ -122,6 +131,10 @@ public final class LuceneSearchIndex implements SearchIndex {
         this.directory = opened.directory();
         this.writer = opened.writer();
         this.outcome = opened.outcome();
+        if (outcome == OpenedIndex.Outcome.OPENED || outcome == OpenedIndex.Outcome.UNCLEAN) {
+            durable.putAll(IndexOpener.appliedModSeqs(writer));
+            applied.putAll(durable);
+        }
         this.mapper = new DocumentMapper(exactBody);
         this.leafQueries = new LeafQueries(exactBody, analyzer);
         try {
@@ -289,11 +302,48 @@ public final class LuceneSearchIndex implements SearchIndex {
         }
     }
 
-    private void commitNow() throws IOException {
+    /**
+     * Commits. Synchronized, because the MODSEQs recorded must be set and committed together: each was recorded after
+     * the writes it stands for, so a snapshot taken before the commit only names writes the commit holds.
+     */
+    private synchronized void commitNow() throws IOException {
         long upTo = writes.get();
-        // Lucene serializes commits itself; the count read before the commit is covered by it.
+        long marksUpTo = marks.get();
+        Map<String, Long> snapshot = Map.copyOf(applied);
+        writer.setLiveCommitData(commitData(false, snapshot).entrySet());
         writer.commit();
         committedUpTo.accumulateAndGet(upTo, Math::max);
+        committedMarks = Math.max(committedMarks, marksUpTo);
+        durable.putAll(snapshot);
+    }
+
+    private Map<String, String> commitData(boolean closing, Map<String, Long> modSeqs) {
+        Map<String, String> data = opener.commitData(closing);
+        modSeqs.forEach((account, modSeq) -> data.put(IndexOpener.APPLIED_PREFIX + account, Long.toString(modSeq)));
+        return data;
+    }
+
+    /**
+     * Records that the account's changes up to {@code modSeq} were handed to this index; the next commit (at most
+     * {@link Builder#commitInterval(Duration) commitInterval} later, or {@link #commit()}, or {@link #close()}) makes
+     * it durable, with those changes.
+     */
+    @Override
+    public void appliedUpTo(AccountId account, long modSeq) {
+        Objects.requireNonNull(account, "account");
+        ensureOpen();
+        Long before = applied.get(account.value());
+        if (before == null || before < modSeq) {
+            applied.merge(account.value(), modSeq, Math::max);
+            marks.incrementAndGet();
+        }
+    }
+
+    /** The MODSEQ of the account as of the last commit, read back from the commit on open. */
+    @Override
+    public OptionalLong durableModSeq(AccountId account) {
+        Long modSeq = durable.get(Objects.requireNonNull(account, "account").value());
+        return modSeq == null ? OptionalLong.empty() : OptionalLong.of(modSeq);
     }
 
     /** Counts a change, and asks for a commit in the background after enough of them. */
@@ -314,7 +364,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     private void commitIfChanged() {
-        if (closed.get() || committedUpTo.get() >= writes.get()) {
+        if (closed.get() || (committedUpTo.get() >= writes.get() && committedMarks >= marks.get())) {
             return;
         }
         try {
@@ -342,8 +392,10 @@ public final class LuceneSearchIndex implements SearchIndex {
         try {
             searchers.close();
             // The commit made by close is the only one marked clean: see IndexOpener.
-            writer.setLiveCommitData(opener.commitData(true).entrySet());
-            writer.close();
+            synchronized (this) {
+                writer.setLiveCommitData(commitData(true, Map.copyOf(applied)).entrySet());
+                writer.close();
+            }
             directory.close();
             analyzer.close();
         } catch (IOException e) {

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongConsumer;
 
 /**
  * Collects what one engine operation changes: takes the operation's MODSEQ on the first change (an operation that
@@ -34,15 +35,25 @@ public final class ChangeRecorder {
     private final Map<MailboxId, ChangeKind> mailboxKinds = new LinkedHashMap<>();
     private final List<Runnable> afterCommit = new ArrayList<>();
 
-    ChangeRecorder(MetadataTransaction tx) {
+    private final LongConsumer allocated;
+
+    /** @param allocated told the MODSEQ as soon as it is taken, before the transaction commits */
+    ChangeRecorder(MetadataTransaction tx, LongConsumer allocated) {
         this.tx = tx;
+        this.allocated = allocated;
     }
 
     /** The MODSEQ of this operation, allocated on first use. */
     public long modSeq() {
         if (modSeq == 0) {
             modSeq = tx.nextModSeq();
+            allocated.accept(modSeq);
         }
+        return modSeq;
+    }
+
+    /** The MODSEQ taken, or 0 if none. */
+    long takenModSeq() {
         return modSeq;
     }
 

@@ -22,6 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 
 /**
  * Feeds the search index: documents made at ingest, or made again from the stored blob. With a queue, updates run on
@@ -31,6 +33,8 @@ public final class Indexer implements AutoCloseable {
     private final EngineContext context;
     private final MimeExtractor extractor;
     private final IndexQueue queue;
+    /** Per account, the MODSEQs taken by transactions whose index updates are not queued yet. */
+    private final Map<AccountId, ConcurrentSkipListSet<Long>> inFlight = new ConcurrentHashMap<>();
 
     /** @param queueCapacity how many updates may wait; 0 runs every update on the caller's thread */
     public Indexer(EngineContext context, MimeExtractor extractor, int queueCapacity) {
@@ -95,6 +99,42 @@ public final class Indexer implements AutoCloseable {
                 email.summary().sentAt(),
                 email.size(),
                 email.threadId());
+    }
+
+    /** A transaction of the account took {@code modSeq}; its index updates are not queued yet. */
+    public void begun(AccountId account, long modSeq) {
+        if (context.index() != null) {
+            inFlight.computeIfAbsent(account, a -> new ConcurrentSkipListSet<>())
+                    .add(modSeq);
+        }
+    }
+
+    /**
+     * The transaction that took {@code modSeq} committed (and queued its index updates) or rolled back. After a
+     * commit the index is told, behind those updates, the highest MODSEQ below which no transaction is still open:
+     * every change up to it is then in the index. MODSEQs are taken in order under the store's lock on the account,
+     * so a lower one not open any more has queued its updates already.
+     */
+    public void ended(AccountId account, long modSeq, boolean committed) {
+        if (context.index() == null) {
+            return;
+        }
+        ConcurrentSkipListSet<Long> open = inFlight.get(account);
+        if (open != null) {
+            open.remove(modSeq);
+        }
+        if (committed) {
+            Long lowestOpen = open == null ? null : open.ceiling(Long.MIN_VALUE);
+            long upTo = lowestOpen == null ? modSeq : Math.min(modSeq, lowestOpen - 1);
+            run(() -> context.index().appliedUpTo(account, upTo));
+        }
+    }
+
+    /** Tells the index, behind every update queued so far, that it holds the account up to {@code modSeq}. */
+    public void appliedUpTo(AccountId account, long modSeq) {
+        if (context.index() != null) {
+            run(() -> context.index().appliedUpTo(account, modSeq));
+        }
     }
 
     /** Returns once every update asked for before this call is in the index. */

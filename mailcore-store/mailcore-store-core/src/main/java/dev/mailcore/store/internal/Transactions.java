@@ -41,15 +41,29 @@ public final class Transactions {
     public <T> T write(AccountId account, BiFunction<MetadataTransaction, ChangeRecorder, T> work) {
         requireAccount(account);
         ChangeRecorder[] holder = new ChangeRecorder[1];
-        T result = context.metadata().write(account, tx -> {
-            ChangeRecorder recorder = new ChangeRecorder(tx);
-            holder[0] = recorder;
-            T value = work.apply(tx, recorder);
-            recorder.flush();
-            return value;
-        });
+        T result;
+        try {
+            result = context.metadata().write(account, tx -> {
+                abandon(account, holder[0]);
+                ChangeRecorder recorder = new ChangeRecorder(tx, modSeq -> indexer.begun(account, modSeq));
+                holder[0] = recorder;
+                T value = work.apply(tx, recorder);
+                recorder.flush();
+                return value;
+            });
+        } catch (RuntimeException | Error e) {
+            abandon(account, holder[0]);
+            throw e;
+        }
         afterCommit(account, holder[0]);
         return result;
+    }
+
+    /** A transaction that took a MODSEQ and was rolled back (or is tried again) never reaches the index. */
+    private void abandon(AccountId account, ChangeRecorder recorder) {
+        if (recorder != null && recorder.takenModSeq() != 0) {
+            indexer.ended(account, recorder.takenModSeq(), false);
+        }
     }
 
     /** Null ids from a caller are a client error, not a crash. */
@@ -66,6 +80,9 @@ public final class Transactions {
         }
         // After the actions, so an appended email's document is indexed before its metadata arrives.
         indexer.refreshMetadata(account, recorder.changedEmails());
+        if (recorder.takenModSeq() != 0) {
+            indexer.ended(account, recorder.takenModSeq(), true);
+        }
         AccountChanged event = recorder.event(account);
         if (event != null && context.events() != null) {
             try {
