@@ -82,8 +82,8 @@ import org.slf4j.LoggerFactory;
  * {@link #commit()} or {@link #close()}; an index on disk also commits by itself, on a background thread, at most
  * {@link Builder#commitInterval(Duration) commitInterval} after a change and after every
  * {@link Builder#commitAfterUpdates(int) commitAfterUpdates} changes. After a crash the index holds what was last
- * committed: the next open notices that the index was not closed and {@link #needsReindex()} says so, and the owner
- * feeds it again. On open, an index that cannot be used (corrupt, unreadable, missing files, another layout) is moved
+ * committed, with the MODSEQ per account up to which that commit holds the account's changes
+ * ({@link #durableModSeq}); the owner replays the changes after it ({@code MailEngine.catchUpIndex}). On open, an index that cannot be used (corrupt, unreadable, missing files, another layout) is moved
  * aside and replaced by an empty one; {@link #wasRebuilt()} and {@link #needsReindex()} tell the owner.
  */
 public final class LuceneSearchIndex implements SearchIndex {
@@ -175,8 +175,9 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     /**
      * Whether this index may be incomplete — it started empty (new, in memory, or rebuilt), or it was not closed
-     * last time (a crash), so changes after its last commit may be missing — and the owner must index every email
-     * of every account again to make searches complete. Indexing an email again replaces its document.
+     * last time (a crash), so changes after its last commit may be missing. An owner that tells the index how far it
+     * got ({@link #appliedUpTo}, as the engine does) replays only what is missing, per account, from
+     * {@link #durableModSeq}; another owner indexes every email again. Indexing an email again replaces its document.
      */
     public boolean needsReindex() {
         return outcome != OpenedIndex.Outcome.OPENED;

@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@link MessageSearch}: reads the candidates' metadata in one transaction, asks the index for the content
@@ -55,7 +56,7 @@ public final class SearchService implements MessageSearch {
             throw new dev.mailcore.api.MailException(
                     dev.mailcore.api.ErrorReason.INVALID_ARGUMENT, "query and sort are required");
         }
-        List<SearchCandidate> matching = matchingIn(account, mailbox, query);
+        List<SearchCandidate> matching = matchingIn(account, mailbox, query, !sort.isEmpty());
         if (!sort.isEmpty()) {
             matching.sort(MessageOrder.of(
                     sort, Comparator.comparingLong(c -> c.membership().uid())));
@@ -71,7 +72,7 @@ public final class SearchService implements MessageSearch {
                     dev.mailcore.api.ErrorReason.INVALID_ARGUMENT, "query and algorithm are required");
         }
         List<MessageThreads.Item> items = new ArrayList<>();
-        for (SearchCandidate c : matchingIn(account, mailbox, query)) {
+        for (SearchCandidate c : matchingIn(account, mailbox, query, true)) {
             MessageSummary summary = c.email().summary();
             List<String> parents = !summary.references().isEmpty()
                     ? summary.references()
@@ -84,8 +85,15 @@ public final class SearchService implements MessageSearch {
         return MessageThreads.thread(items, algorithm);
     }
 
-    /** The messages of a mailbox that match, in UID order. */
-    private List<SearchCandidate> matchingIn(AccountId account, MailboxId mailbox, SearchQuery query) {
+    /**
+     * The messages of a mailbox that match, in UID order.
+     *
+     * @param needEmails whether the caller reads the candidates' emails (to sort or thread); when the index answers
+     *     the whole query they are read only then, since reading every email of a large mailbox costs more than the
+     *     search
+     */
+    private List<SearchCandidate> matchingIn(
+            AccountId account, MailboxId mailbox, SearchQuery query, boolean needEmails) {
         setup.ensure(account);
         IndexQueries queries = queries(true);
         UidSet scope = uidScope(query);
@@ -95,7 +103,7 @@ public final class SearchService implements MessageSearch {
             SearchQuery asked = queries.metadata() ? SearchQuery.and(new SearchQuery.InMailbox(mailbox), rest) : rest;
             Set<EmailId> hits = contentSearch(account, queries.forIndex(asked));
             if (hits.size() <= FEW_HITS) {
-                return hitsIn(account, mailbox, scope, hits);
+                return hitsIn(account, mailbox, scope, hits, needEmails);
             }
             return transactions.read(account, r -> {
                 MessageService.requireMailbox(r, mailbox);
@@ -105,12 +113,12 @@ public final class SearchService implements MessageSearch {
                         messages.add(message);
                     }
                 }
-                return candidates(r, messages);
+                return candidates(r, messages, needEmails);
             });
         }
         List<SearchCandidate> candidates = transactions.read(account, r -> {
             MessageService.requireMailbox(r, mailbox);
-            return candidates(r, r.messages(mailbox, scope, 0));
+            return candidates(r, r.messages(mailbox, scope, 0), true);
         });
         return filter(account, query, candidates, queries);
     }
@@ -119,7 +127,8 @@ public final class SearchService implements MessageSearch {
      * The memberships of a few index hits, read one email at a time: cheaper than reading the whole mailbox, which
      * is what a search for a rare word saves. A hit whose email left the mailbox since is dropped.
      */
-    private List<SearchCandidate> hitsIn(AccountId account, MailboxId mailbox, UidSet scope, Set<EmailId> hits) {
+    private List<SearchCandidate> hitsIn(
+            AccountId account, MailboxId mailbox, UidSet scope, Set<EmailId> hits, boolean needEmails) {
         return transactions.read(account, r -> {
             MessageService.requireMailbox(r, mailbox);
             List<MessageRecord> messages = new ArrayList<>();
@@ -131,11 +140,18 @@ public final class SearchService implements MessageSearch {
                 }
             }
             messages.sort(Comparator.comparingLong(MessageRecord::uid));
-            return candidates(r, messages);
+            return candidates(r, messages, needEmails);
         });
     }
 
-    private static List<SearchCandidate> candidates(MetadataReader r, List<MessageRecord> messages) {
+    /** Candidates of these memberships; without {@code withEmails}, candidates without their email. */
+    private static List<SearchCandidate> candidates(
+            MetadataReader r, List<MessageRecord> messages, boolean withEmails) {
+        if (!withEmails) {
+            return messages.stream()
+                    .map(m -> new SearchCandidate(null, m, null))
+                    .collect(Collectors.toCollection(ArrayList::new));
+        }
         Map<EmailId, EmailRecord> emails =
                 r.emails(messages.stream().map(MessageRecord::emailId).toList());
         List<SearchCandidate> out = new ArrayList<>(messages.size());
