@@ -46,7 +46,8 @@ record IndexQueries(boolean metadata, boolean mailboxSearch, ZoneId zone) {
         };
     }
 
-    private static boolean hasContent(SearchQuery query) {
+    /** Whether some leaf of {@code query} is a content criterion. */
+    static boolean hasContent(SearchQuery query) {
         return switch (query) {
             case SearchQuery.Content content -> true;
             case SearchQuery.And and -> and.queries().stream().anyMatch(IndexQueries::hasContent);

@@ -98,7 +98,8 @@ public final class SearchService implements MessageSearch {
         IndexQueries queries = queries(true);
         UidSet scope = uidScope(query);
         SearchQuery rest = withoutUids(query);
-        if (queries.delegable(rest)) {
+        // Only with a content criterion: a search of UIDs or flags alone never depends on the index being complete.
+        if (queries.delegable(rest) && IndexQueries.hasContent(rest)) {
             // An index that keeps mailboxes narrows to this one itself; other hits are account-wide.
             SearchQuery asked = queries.metadata() ? SearchQuery.and(new SearchQuery.InMailbox(mailbox), rest) : rest;
             Set<EmailId> hits = contentSearch(account, queries.forIndex(asked));
