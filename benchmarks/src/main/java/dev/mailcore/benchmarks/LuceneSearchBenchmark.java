@@ -6,14 +6,18 @@ package dev.mailcore.benchmarks;
 
 import dev.mailcore.api.AccountId;
 import dev.mailcore.api.EmailId;
+import dev.mailcore.api.MailboxId;
+import dev.mailcore.api.ThreadId;
 import dev.mailcore.api.search.AddressField;
 import dev.mailcore.api.search.SearchQuery;
 import dev.mailcore.api.spi.SearchDocument;
+import dev.mailcore.api.spi.SearchMetadata;
 import dev.mailcore.search.lucene.LuceneSearchIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -75,6 +79,7 @@ public class LuceneSearchBenchmark {
                     + document.subject().length()
                     + document.from().length();
             index.index(ACCOUNT, EmailId.of("m" + i), document);
+            index.updateMetadata(ACCOUNT, EmailId.of("m" + i), metadata(i % 3 == 0 ? Set.of() : Set.of("$seen")));
         }
         index.commit();
         System.out.printf(
@@ -93,6 +98,65 @@ public class LuceneSearchBenchmark {
     public Set<EmailId> bodyRareWord() {
         next = (next + 1) % mailboxSize;
         return index.search(ACCOUNT, new SearchQuery.BodyContains(MailText.rareWord(next)));
+    }
+
+    /** IMAP {@code SEARCH UNSEEN BODY <rare>}: text and a flag, one index query. */
+    @Benchmark
+    public Set<EmailId> unseenRareWord() {
+        next = (next + 1) % mailboxSize;
+        return index.search(
+                ACCOUNT,
+                SearchQuery.and(
+                        SearchQuery.not(new SearchQuery.HasKeyword("$seen")),
+                        new SearchQuery.BodyContains(MailText.rareWord(next))));
+    }
+
+    /** IMAP {@code SEARCH UNSEEN BODY <common>}: the flag test runs on nearly every message. */
+    @Benchmark
+    public Set<EmailId> unseenCommonWord() {
+        return index.search(
+                ACCOUNT,
+                SearchQuery.and(
+                        SearchQuery.not(new SearchQuery.HasKeyword("$seen")),
+                        new SearchQuery.BodyContains(MailText.word(0))));
+    }
+
+    /** A flag change: the email's doc values replaced, its text left alone. */
+    @Benchmark
+    public void flagChange() {
+        next = (next + 1) % mailboxSize;
+        index.updateMetadata(ACCOUNT, EmailId.of("m" + next), metadata(Set.of("$seen", "$flagged")));
+    }
+
+    /** The first rare-word search after the index was closed and opened again (the files in the OS cache). */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Warmup(iterations = 2)
+    @Measurement(iterations = 10)
+    public Set<EmailId> firstRareWordAfterRestart(Restart restart) {
+        next = (next + 1) % mailboxSize;
+        return index.search(ACCOUNT, new SearchQuery.BodyContains(MailText.rareWord(next)));
+    }
+
+    /** Closes and opens the index before each call, as a restart of the server does. */
+    @State(Scope.Thread)
+    public static class Restart {
+        @Setup(Level.Invocation)
+        public void reopen(LuceneSearchBenchmark bench) {
+            bench.index.close();
+            bench.index = LuceneSearchIndex.open(bench.directory.resolve("search"));
+        }
+    }
+
+    private static SearchMetadata metadata(Set<String> keywords) {
+        return new SearchMetadata(
+                keywords,
+                Set.of(MailboxId.of("inbox")),
+                Instant.parse("2026-01-01T00:00:00Z"),
+                null,
+                2_000,
+                ThreadId.of("t"));
     }
 
     /** The most common word of the vocabulary: in most messages. */

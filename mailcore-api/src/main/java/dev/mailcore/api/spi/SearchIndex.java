@@ -7,6 +7,7 @@ package dev.mailcore.api.spi;
 import dev.mailcore.api.AccountId;
 import dev.mailcore.api.EmailId;
 import dev.mailcore.api.search.SearchQuery;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -22,7 +23,9 @@ import java.util.Set;
  *       match words or prefixes, as the adapter documents. Documents of one account are never seen by another.
  *   <li>All methods are safe from any number of threads.
  *   <li>{@link #search} receives only queries for which {@link SearchQuery#isContentOnly()} holds, and throws
- *       {@link IllegalArgumentException} for others.
+ *       {@link IllegalArgumentException} for others — unless the index {@linkplain #indexesMetadata() indexes
+ *       metadata}: then the leaves may also be the criteria {@link SearchMetadata#answers} accepts, matched against
+ *       the last {@link SearchMetadata} given for each email.
  * </ul>
  *
  * <p>The suite {@code SearchIndexContract} in mailcore-store-core's test-jar checks all of the above.
@@ -34,6 +37,39 @@ public interface SearchIndex extends AutoCloseable {
 
     /** The ids of the account's indexed emails that match. */
     Set<EmailId> search(AccountId account, SearchQuery contentQuery);
+
+    /**
+     * Whether this index keeps each email's {@link SearchMetadata} and answers the criteria that
+     * {@link SearchMetadata#answers} accepts, so that the engine sends a query mixing them with content criteria as
+     * one query. Default false: the engine answers metadata criteria itself.
+     */
+    default boolean indexesMetadata() {
+        return false;
+    }
+
+    /**
+     * Replaces the metadata of an indexed email; does nothing for an email that is not indexed. Called only when
+     * {@link #indexesMetadata()} holds, after {@link #index} of that email, and again after each change to it. Must
+     * not analyze the email's text again. Same visibility rule as {@link #index}.
+     */
+    default void updateMetadata(AccountId account, EmailId email, SearchMetadata metadata) {}
+
+    /**
+     * Tells the index that every change of the account up to {@code modSeq} has been handed to it ({@link #index},
+     * {@link #remove}, {@link #updateMetadata}); an index that persists records it with its next durable commit, and
+     * reports it from {@link #durableModSeq} after a restart, so that its owner replays only the change log after it.
+     * Values lower than one recorded before are ignored.
+     */
+    default void appliedUpTo(AccountId account, long modSeq) {}
+
+    /**
+     * The MODSEQ up to which every change of the account is durably in this index, or empty when unknown (a new or
+     * rebuilt index, an account never written through it, or an index that does not track it): then the owner
+     * indexes the whole account again.
+     */
+    default OptionalLong durableModSeq(AccountId account) {
+        return OptionalLong.empty();
+    }
 
     @Override
     void close();

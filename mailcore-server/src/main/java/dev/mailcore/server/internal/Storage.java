@@ -113,17 +113,19 @@ public final class Storage implements AutoCloseable {
     }
 
     /**
-     * Waits until the users are provisioned, then feeds a new or incomplete index every email of theirs again; a
-     * server binds its listeners only after this. Rethrows what provisioning threw.
+     * Waits until the users are provisioned, then brings the index up to date with their mail (a new index gets
+     * every email, a kept one the changes it missed); a server binds its listeners only after this. Rethrows what
+     * provisioning threw.
      */
     public void awaitUsers() {
         if (provisioning != null) {
             provisioning.join();
         }
-        if (index instanceof LuceneSearchIndex lucene && lucene.needsReindex()) {
-            // The directory cannot list its accounts; the ones this server provisions are the ones it knows.
+        if (index instanceof LuceneSearchIndex) {
+            // The directory cannot list its accounts; the ones this server provisions are the ones it knows. Each
+            // replays only the changes the index does not hold durably: none after a clean shutdown.
             for (AccountId account : accounts(users)) {
-                engine.reindex(account);
+                engine.catchUpIndex(account);
             }
         }
     }

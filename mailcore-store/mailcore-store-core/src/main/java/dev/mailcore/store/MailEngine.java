@@ -6,9 +6,11 @@ package dev.mailcore.store;
 
 import dev.mailcore.api.AccountChanged;
 import dev.mailcore.api.AccountId;
+import dev.mailcore.api.Change;
 import dev.mailcore.api.Changes;
 import dev.mailcore.api.Contents;
 import dev.mailcore.api.Deliveries;
+import dev.mailcore.api.EmailId;
 import dev.mailcore.api.MailStore;
 import dev.mailcore.api.MailboxRole;
 import dev.mailcore.api.Mailboxes;
@@ -19,6 +21,7 @@ import dev.mailcore.api.Subscription;
 import dev.mailcore.api.spi.AccountObjectStore;
 import dev.mailcore.api.spi.BlobStore;
 import dev.mailcore.api.spi.Directory;
+import dev.mailcore.api.spi.EmailRecord;
 import dev.mailcore.api.spi.EventBus;
 import dev.mailcore.api.spi.MetadataStore;
 import dev.mailcore.api.spi.OutboundQueue;
@@ -47,8 +50,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
@@ -97,10 +104,10 @@ public final class MailEngine implements MailStore {
                 b.maxMessageSize,
                 b.spoolThreshold,
                 b.spoolDirectory);
-        this.transactions = new Transactions(context);
-        AccountSetup setup = new AccountSetup(context, transactions, b.defaultMailboxes);
         MimeExtractor extractor = new MimeExtractor();
         this.indexer = new Indexer(context, extractor, b.indexQueueCapacity);
+        this.transactions = new Transactions(context, indexer);
+        AccountSetup setup = new AccountSetup(context, transactions, b.defaultMailboxes);
         QuotaGuard quotaGuard = new QuotaGuard(context);
         MessageRemover remover = new MessageRemover(indexer);
         MessageMover mover = new MessageMover(context, remover, indexer, quotaGuard);
@@ -169,16 +176,73 @@ public final class MailEngine implements MailStore {
      * @throws IllegalStateException when the engine has no search index
      */
     public int reindex(AccountId account) {
-        if (context.index() == null) {
-            throw new IllegalStateException("the engine was built without a search index");
-        }
-        var emails = transactions.read(
-                account, r -> List.copyOf(r.emails(r.emailIds()).values()));
+        requireIndex();
+        var snapshot = transactions.read(
+                account,
+                r -> Map.entry(
+                        r.highestModSeq(), List.copyOf(r.emails(r.emailIds()).values())));
+        var emails = snapshot.getValue();
         for (var email : emails) {
             indexer.reindex(account, email);
         }
+        indexer.refreshMetadata(account, emails.stream().map(EmailRecord::id).toList());
+        indexer.appliedUpTo(account, snapshot.getKey());
         indexer.awaitIndexed();
         return emails.size();
+    }
+
+    /**
+     * Brings the search index up to date with an account after a restart: replays the change log after the MODSEQ the
+     * index holds durably ({@link SearchIndex#durableModSeq}), indexing again each email changed since and removing
+     * each one destroyed since. When the index knows no such MODSEQ (new, rebuilt, or an index that does not track
+     * it), or the change log no longer reaches back to it, the whole account is {@link #reindex reindexed}. After a
+     * clean shutdown nothing is replayed. Run it before the account is served; searches work meanwhile.
+     *
+     * @return how many emails were indexed again or removed
+     * @throws IllegalStateException when the engine has no search index
+     */
+    public int catchUpIndex(AccountId account) {
+        requireIndex();
+        OptionalLong from = context.index().durableModSeq(account);
+        if (from.isEmpty()) {
+            return reindex(account);
+        }
+        long since = from.getAsLong();
+        record Replay(boolean complete, long highest, Set<EmailId> touched, Map<EmailId, EmailRecord> alive) {}
+        Replay replay = transactions.read(account, r -> {
+            if (since < r.changeLogFloor()) {
+                return new Replay(false, 0, Set.of(), Map.of());
+            }
+            Set<EmailId> touched = new LinkedHashSet<>();
+            for (Change change : r.changesSince(since, Integer.MAX_VALUE)) {
+                if (change instanceof Change.EmailChanged email) {
+                    touched.add(email.emailId());
+                }
+            }
+            return new Replay(true, r.highestModSeq(), touched, r.emails(touched));
+        });
+        if (!replay.complete()) {
+            return reindex(account);
+        }
+        for (EmailId id : replay.touched()) {
+            EmailRecord email = replay.alive().get(id);
+            if (email == null) {
+                indexer.remove(account, id);
+            } else {
+                // Content again, not only metadata: a log entry may stand for the creation and later updates alike.
+                indexer.reindex(account, email);
+            }
+        }
+        indexer.refreshMetadata(account, List.copyOf(replay.alive().keySet()));
+        indexer.appliedUpTo(account, Math.max(since, replay.highest()));
+        indexer.awaitIndexed();
+        return replay.touched().size();
+    }
+
+    private void requireIndex() {
+        if (context.index() == null) {
+            throw new IllegalStateException("the engine was built without a search index");
+        }
     }
 
     @Override

@@ -11,11 +11,13 @@ import dev.mailcore.api.MailException;
 import dev.mailcore.api.search.SearchQuery;
 import dev.mailcore.api.spi.SearchDocument;
 import dev.mailcore.api.spi.SearchIndex;
+import dev.mailcore.api.spi.SearchMetadata;
 import dev.mailcore.search.lucene.internal.BodyAnalyzer;
 import dev.mailcore.search.lucene.internal.DocumentMapper;
 import dev.mailcore.search.lucene.internal.Fields;
 import dev.mailcore.search.lucene.internal.IndexOpener;
 import dev.mailcore.search.lucene.internal.LeafQueries;
+import dev.mailcore.search.lucene.internal.MetadataFields;
 import dev.mailcore.search.lucene.internal.OpenedIndex;
 import dev.mailcore.search.lucene.internal.QueryEvaluator;
 import java.io.IOException;
@@ -24,7 +26,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,6 +36,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
@@ -77,13 +82,13 @@ import org.slf4j.LoggerFactory;
  * {@link #commit()} or {@link #close()}; an index on disk also commits by itself, on a background thread, at most
  * {@link Builder#commitInterval(Duration) commitInterval} after a change and after every
  * {@link Builder#commitAfterUpdates(int) commitAfterUpdates} changes. After a crash the index holds what was last
- * committed: the next open notices that the index was not closed and {@link #needsReindex()} says so, and the owner
- * feeds it again. On open, an index that cannot be used (corrupt, unreadable, missing files, another layout) is moved
+ * committed, with the MODSEQ per account up to which that commit holds the account's changes
+ * ({@link #durableModSeq}); the owner replays the changes after it ({@code MailEngine.catchUpIndex}). On open, an index that cannot be used (corrupt, unreadable, missing files, another layout) is moved
  * aside and replaced by an empty one; {@link #wasRebuilt()} and {@link #needsReindex()} tell the owner.
  */
 public final class LuceneSearchIndex implements SearchIndex {
     private static final Logger LOG = LoggerFactory.getLogger(LuceneSearchIndex.class);
-    private static final String LAYOUT_VERSION = "1";
+    private static final String LAYOUT_VERSION = "2";
 
     private final Directory directory;
     private final BodyAnalyzer analyzer;
@@ -101,6 +106,13 @@ public final class LuceneSearchIndex implements SearchIndex {
     private final AtomicBoolean commitQueued = new AtomicBoolean();
     private final AtomicLong refreshedUpTo = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Per account id, the MODSEQ up to which its changes were handed to this index. */
+    private final Map<String, Long> applied = new ConcurrentHashMap<>();
+    /** Per account id, the MODSEQ of {@link #applied} as of the last commit. */
+    private final Map<String, Long> durable = new ConcurrentHashMap<>();
+
+    private final AtomicLong marks = new AtomicLong();
+    private volatile long committedMarks;
 
     private LuceneSearchIndex(Builder builder) {
         this.exactBody = builder.exactBody;
@@ -119,6 +131,10 @@ public final class LuceneSearchIndex implements SearchIndex {
         this.directory = opened.directory();
         this.writer = opened.writer();
         this.outcome = opened.outcome();
+        if (outcome == OpenedIndex.Outcome.OPENED || outcome == OpenedIndex.Outcome.UNCLEAN) {
+            durable.putAll(IndexOpener.appliedModSeqs(writer));
+            applied.putAll(durable);
+        }
         this.mapper = new DocumentMapper(exactBody);
         this.leafQueries = new LeafQueries(exactBody, analyzer);
         try {
@@ -159,8 +175,9 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     /**
      * Whether this index may be incomplete — it started empty (new, in memory, or rebuilt), or it was not closed
-     * last time (a crash), so changes after its last commit may be missing — and the owner must index every email
-     * of every account again to make searches complete. Indexing an email again replaces its document.
+     * last time (a crash), so changes after its last commit may be missing. An owner that tells the index how far it
+     * got ({@link #appliedUpTo}, as the engine does) replays only what is missing, per account, from
+     * {@link #durableModSeq}; another owner indexes every email again. Indexing an email again replaces its document.
      */
     public boolean needsReindex() {
         return outcome != OpenedIndex.Outcome.OPENED;
@@ -215,10 +232,38 @@ public final class LuceneSearchIndex implements SearchIndex {
         written();
     }
 
+    /** True: keywords, mailboxes, times, sizes, email and thread ids are kept as doc values, see {@link #updateMetadata}. */
+    @Override
+    public boolean indexesMetadata() {
+        return true;
+    }
+
+    /**
+     * Replaces the email's metadata in place (Lucene doc-values updates): the text is not analyzed again, and an
+     * email that is not indexed is left alone.
+     *
+     * @throws IllegalStateException if the index is closed
+     * @throws MailException {@link ErrorReason#UNAVAILABLE} if the index cannot be written
+     */
+    @Override
+    public void updateMetadata(AccountId account, EmailId email, SearchMetadata metadata) {
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(email, "email");
+        Field[] fields = MetadataFields.fields(Objects.requireNonNull(metadata, "metadata"));
+        ensureOpen();
+        try {
+            writer.updateDocValues(new Term(Fields.KEY, Fields.key(account, email)), fields);
+        } catch (IOException e) {
+            throw unavailable(e);
+        }
+        written();
+    }
+
     /**
      * The account's emails that match, as an unmodifiable set.
      *
-     * @throws IllegalArgumentException if the query is not {@linkplain SearchQuery#isContentOnly() content only}
+     * @throws IllegalArgumentException if a leaf of the query is neither a content criterion nor one that
+     *     {@link SearchMetadata#answers} accepts
      * @throws IllegalStateException if the index is closed
      * @throws MailException {@link ErrorReason#UNAVAILABLE} if the index cannot be read
      */
@@ -226,8 +271,8 @@ public final class LuceneSearchIndex implements SearchIndex {
     public Set<EmailId> search(AccountId account, SearchQuery contentQuery) {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(contentQuery, "query");
-        if (!contentQuery.isContentOnly()) {
-            throw new IllegalArgumentException("not a content query, the engine answers it: " + contentQuery);
+        if (!QueryEvaluator.accepts(contentQuery)) {
+            throw new IllegalArgumentException("not a query the index answers, the engine does: " + contentQuery);
         }
         ensureOpen();
         try {
@@ -258,11 +303,48 @@ public final class LuceneSearchIndex implements SearchIndex {
         }
     }
 
-    private void commitNow() throws IOException {
+    /**
+     * Commits. Synchronized, because the MODSEQs recorded must be set and committed together: each was recorded after
+     * the writes it stands for, so a snapshot taken before the commit only names writes the commit holds.
+     */
+    private synchronized void commitNow() throws IOException {
         long upTo = writes.get();
-        // Lucene serializes commits itself; the count read before the commit is covered by it.
+        long marksUpTo = marks.get();
+        Map<String, Long> snapshot = Map.copyOf(applied);
+        writer.setLiveCommitData(commitData(false, snapshot).entrySet());
         writer.commit();
         committedUpTo.accumulateAndGet(upTo, Math::max);
+        committedMarks = Math.max(committedMarks, marksUpTo);
+        durable.putAll(snapshot);
+    }
+
+    private Map<String, String> commitData(boolean closing, Map<String, Long> modSeqs) {
+        Map<String, String> data = opener.commitData(closing);
+        modSeqs.forEach((account, modSeq) -> data.put(IndexOpener.APPLIED_PREFIX + account, Long.toString(modSeq)));
+        return data;
+    }
+
+    /**
+     * Records that the account's changes up to {@code modSeq} were handed to this index; the next commit (at most
+     * {@link Builder#commitInterval(Duration) commitInterval} later, or {@link #commit()}, or {@link #close()}) makes
+     * it durable, with those changes.
+     */
+    @Override
+    public void appliedUpTo(AccountId account, long modSeq) {
+        Objects.requireNonNull(account, "account");
+        ensureOpen();
+        Long before = applied.get(account.value());
+        if (before == null || before < modSeq) {
+            applied.merge(account.value(), modSeq, Math::max);
+            marks.incrementAndGet();
+        }
+    }
+
+    /** The MODSEQ of the account as of the last commit, read back from the commit on open. */
+    @Override
+    public OptionalLong durableModSeq(AccountId account) {
+        Long modSeq = durable.get(Objects.requireNonNull(account, "account").value());
+        return modSeq == null ? OptionalLong.empty() : OptionalLong.of(modSeq);
     }
 
     /** Counts a change, and asks for a commit in the background after enough of them. */
@@ -283,7 +365,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     private void commitIfChanged() {
-        if (closed.get() || committedUpTo.get() >= writes.get()) {
+        if (closed.get() || (committedUpTo.get() >= writes.get() && committedMarks >= marks.get())) {
             return;
         }
         try {
@@ -311,8 +393,10 @@ public final class LuceneSearchIndex implements SearchIndex {
         try {
             searchers.close();
             // The commit made by close is the only one marked clean: see IndexOpener.
-            writer.setLiveCommitData(opener.commitData(true).entrySet());
-            writer.close();
+            synchronized (this) {
+                writer.setLiveCommitData(commitData(true, Map.copyOf(applied)).entrySet());
+                writer.close();
+            }
             directory.close();
             analyzer.close();
         } catch (IOException e) {

@@ -9,8 +9,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailcore.api.AccountId;
 import dev.mailcore.api.EmailId;
+import dev.mailcore.api.MailboxId;
+import dev.mailcore.api.ThreadId;
 import dev.mailcore.api.search.SearchQuery;
+import dev.mailcore.api.spi.SearchMetadata;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -68,5 +72,61 @@ class LuceneSearchIndexChurnTest {
 
             assertThat(index.search(ALICE, CHURN)).isEqualTo(present).hasSize(600);
         }
+    }
+
+    /**
+     * Flags change in place while others search: a search for the flag never misses an email flagged before it
+     * began, nor finds one whose flag was cleared before it began, and the text of no email is lost on the way.
+     */
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void aSearchSeesEveryFlagChangeMadeBeforeIt() throws Exception {
+        SearchQuery flagged = SearchQuery.and(CHURN, new SearchQuery.HasKeyword("$flagged"));
+        Set<EmailId> on = ConcurrentHashMap.newKeySet();
+        Set<EmailId> off = ConcurrentHashMap.newKeySet();
+        try (LuceneSearchIndex index = LuceneSearchIndex.open(data.resolve("search"));
+                ExecutorService pool = Executors.newFixedThreadPool(3)) {
+            List<Future<?>> writers = new ArrayList<>();
+            for (int w = 0; w < 3; w++) {
+                int writer = w;
+                writers.add(pool.submit(() -> {
+                    for (int i = 0; i < 200; i++) {
+                        EmailId id = EmailId.of("w" + writer + "-" + i);
+                        index.index(ALICE, id, document().subject("Churn " + i).build());
+                        index.updateMetadata(ALICE, id, metadata(Set.of("$flagged")));
+                        if (i % 2 == 0) {
+                            index.updateMetadata(ALICE, id, metadata(Set.of("$seen")));
+                            off.add(id);
+                        } else {
+                            on.add(id);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            while (!writers.stream().allMatch(Future::isDone)) {
+                Set<EmailId> mustSee = Set.copyOf(on);
+                Set<EmailId> mustNotSee = Set.copyOf(off);
+                Set<EmailId> found = index.search(ALICE, flagged);
+                assertThat(found).containsAll(mustSee);
+                assertThat(found).noneMatch(mustNotSee::contains);
+            }
+            for (Future<?> writer : writers) {
+                writer.get();
+            }
+
+            assertThat(index.search(ALICE, flagged)).isEqualTo(on).hasSize(300);
+            assertThat(index.search(ALICE, CHURN)).hasSize(600);
+        }
+    }
+
+    private static SearchMetadata metadata(Set<String> keywords) {
+        return new SearchMetadata(
+                keywords,
+                Set.of(MailboxId.of("inbox")),
+                Instant.parse("2026-01-01T00:00:00Z"),
+                null,
+                1_000,
+                ThreadId.of("t"));
     }
 }

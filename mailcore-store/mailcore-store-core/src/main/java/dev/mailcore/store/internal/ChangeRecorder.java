@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongConsumer;
 
 /**
  * Collects what one engine operation changes: takes the operation's MODSEQ on the first change (an operation that
@@ -34,15 +35,25 @@ public final class ChangeRecorder {
     private final Map<MailboxId, ChangeKind> mailboxKinds = new LinkedHashMap<>();
     private final List<Runnable> afterCommit = new ArrayList<>();
 
-    ChangeRecorder(MetadataTransaction tx) {
+    private final LongConsumer allocated;
+
+    /** @param allocated told the MODSEQ as soon as it is taken, before the transaction commits */
+    ChangeRecorder(MetadataTransaction tx, LongConsumer allocated) {
         this.tx = tx;
+        this.allocated = allocated;
     }
 
     /** The MODSEQ of this operation, allocated on first use. */
     public long modSeq() {
         if (modSeq == 0) {
             modSeq = tx.nextModSeq();
+            allocated.accept(modSeq);
         }
+        return modSeq;
+    }
+
+    /** The MODSEQ taken, or 0 if none. */
+    long takenModSeq() {
         return modSeq;
     }
 
@@ -94,6 +105,17 @@ public final class ChangeRecorder {
         mailboxKinds.forEach((id, kind) -> all.add(new Change.MailboxChanged(modSeq, id, kind)));
         emailKinds.forEach((id, kind) -> all.add(new Change.EmailChanged(modSeq, id, emailThreads.get(id), kind)));
         tx.appendChanges(all);
+    }
+
+    /** The emails this operation created or updated (not those it destroyed), in the order first touched. */
+    List<EmailId> changedEmails() {
+        List<EmailId> out = new ArrayList<>();
+        emailKinds.forEach((id, kind) -> {
+            if (kind != ChangeKind.DESTROYED) {
+                out.add(id);
+            }
+        });
+        return out;
     }
 
     List<Runnable> afterCommitActions() {

@@ -14,24 +14,31 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
- * Decides whether a candidate matches a query. Every maximal subtree of content criteria is answered once by the
- * search index (through {@code contentSearch}) and remembered for the rest of the evaluation; all other criteria are
- * read from metadata.
+ * Decides whether a candidate matches a query. Every maximal subtree the search index answers (content criteria, and
+ * with an index that keeps metadata the metadata criteria mixed with them) is answered once by the index (through
+ * {@code contentSearch}) and remembered for the rest of the evaluation; all other criteria are read from metadata.
  */
 final class QueryEvaluator {
     private final ZoneId zone;
+    private final Predicate<SearchQuery> delegable;
     private final Function<SearchQuery, Set<EmailId>> contentSearch;
     private final Map<SearchQuery, Set<EmailId>> contentResults = new IdentityHashMap<>();
 
-    QueryEvaluator(ZoneId zone, Function<SearchQuery, Set<EmailId>> contentSearch) {
+    /**
+     * @param delegable which subtrees the index answers (content-only ones at least)
+     * @param contentSearch asks the index for such a subtree
+     */
+    QueryEvaluator(ZoneId zone, Predicate<SearchQuery> delegable, Function<SearchQuery, Set<EmailId>> contentSearch) {
         this.zone = zone;
+        this.delegable = delegable;
         this.contentSearch = contentSearch;
     }
 
     boolean matches(SearchQuery query, SearchCandidate c) {
-        if (!(query instanceof SearchQuery.All) && query.isContentOnly()) {
+        if (delegable.test(query)) {
             return contentResults
                     .computeIfAbsent(query, contentSearch)
                     .contains(c.email().id());

@@ -16,6 +16,7 @@ import dev.mailcore.api.search.ThreadAlgorithm;
 import dev.mailcore.api.search.ThreadNode;
 import dev.mailcore.api.spi.EmailRecord;
 import dev.mailcore.api.spi.MessageRecord;
+import dev.mailcore.api.spi.MetadataReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@link MessageSearch}: reads the candidates' metadata in one transaction, asks the index for the content
@@ -30,6 +32,12 @@ import java.util.Set;
  * {@code All}-equivalents; a deployment always configures one (the scan index at least).
  */
 public final class SearchService implements MessageSearch {
+    /**
+     * Up to how many index hits a mailbox search reads the hits' memberships one by one instead of the whole
+     * mailbox: one small read per hit against one read of every message.
+     */
+    private static final int FEW_HITS = 64;
+
     private final EngineContext context;
     private final Transactions transactions;
     private final AccountSetup setup;
@@ -48,7 +56,7 @@ public final class SearchService implements MessageSearch {
             throw new dev.mailcore.api.MailException(
                     dev.mailcore.api.ErrorReason.INVALID_ARGUMENT, "query and sort are required");
         }
-        List<SearchCandidate> matching = matchingIn(account, mailbox, query);
+        List<SearchCandidate> matching = matchingIn(account, mailbox, query, !sort.isEmpty());
         if (!sort.isEmpty()) {
             matching.sort(MessageOrder.of(
                     sort, Comparator.comparingLong(c -> c.membership().uid())));
@@ -64,7 +72,7 @@ public final class SearchService implements MessageSearch {
                     dev.mailcore.api.ErrorReason.INVALID_ARGUMENT, "query and algorithm are required");
         }
         List<MessageThreads.Item> items = new ArrayList<>();
-        for (SearchCandidate c : matchingIn(account, mailbox, query)) {
+        for (SearchCandidate c : matchingIn(account, mailbox, query, true)) {
             MessageSummary summary = c.email().summary();
             List<String> parents = !summary.references().isEmpty()
                     ? summary.references()
@@ -77,25 +85,89 @@ public final class SearchService implements MessageSearch {
         return MessageThreads.thread(items, algorithm);
     }
 
-    /** The messages of a mailbox that match, in UID order. */
-    private List<SearchCandidate> matchingIn(AccountId account, MailboxId mailbox, SearchQuery query) {
+    /**
+     * The messages of a mailbox that match, in UID order.
+     *
+     * @param needEmails whether the caller reads the candidates' emails (to sort or thread); when the index answers
+     *     the whole query they are read only then, since reading every email of a large mailbox costs more than the
+     *     search
+     */
+    private List<SearchCandidate> matchingIn(
+            AccountId account, MailboxId mailbox, SearchQuery query, boolean needEmails) {
         setup.ensure(account);
+        IndexQueries queries = queries(true);
+        UidSet scope = uidScope(query);
+        SearchQuery rest = withoutUids(query);
+        // Only with a content criterion: a search of UIDs or flags alone never depends on the index being complete.
+        if (queries.delegable(rest) && IndexQueries.hasContent(rest)) {
+            // An index that keeps mailboxes narrows to this one itself; other hits are account-wide.
+            SearchQuery asked = queries.metadata() ? SearchQuery.and(new SearchQuery.InMailbox(mailbox), rest) : rest;
+            Set<EmailId> hits = contentSearch(account, queries.forIndex(asked));
+            if (hits.size() <= FEW_HITS) {
+                return hitsIn(account, mailbox, scope, hits, needEmails);
+            }
+            return transactions.read(account, r -> {
+                MessageService.requireMailbox(r, mailbox);
+                List<MessageRecord> messages = new ArrayList<>();
+                for (MessageRecord message : r.messages(mailbox, scope, 0)) {
+                    if (hits.contains(message.emailId())) {
+                        messages.add(message);
+                    }
+                }
+                return candidates(r, messages, needEmails);
+            });
+        }
         List<SearchCandidate> candidates = transactions.read(account, r -> {
             MessageService.requireMailbox(r, mailbox);
-            UidSet scope = uidScope(query);
-            List<MessageRecord> messages = r.messages(mailbox, scope, 0);
-            Map<EmailId, EmailRecord> emails =
-                    r.emails(messages.stream().map(MessageRecord::emailId).toList());
-            List<SearchCandidate> out = new ArrayList<>(messages.size());
-            for (MessageRecord message : messages) {
-                EmailRecord email = emails.get(message.emailId());
-                if (email != null) {
-                    out.add(new SearchCandidate(email, message, null));
+            return candidates(r, r.messages(mailbox, scope, 0), true);
+        });
+        return filter(account, query, candidates, queries);
+    }
+
+    /**
+     * The memberships of a few index hits, read one email at a time: cheaper than reading the whole mailbox, which
+     * is what a search for a rare word saves. A hit whose email left the mailbox since is dropped.
+     */
+    private List<SearchCandidate> hitsIn(
+            AccountId account, MailboxId mailbox, UidSet scope, Set<EmailId> hits, boolean needEmails) {
+        return transactions.read(account, r -> {
+            MessageService.requireMailbox(r, mailbox);
+            List<MessageRecord> messages = new ArrayList<>();
+            for (EmailId hit : hits) {
+                for (MessageRecord membership : r.memberships(hit)) {
+                    if (membership.mailboxId().equals(mailbox) && scope.contains(membership.uid())) {
+                        messages.add(membership);
+                    }
                 }
             }
-            return out;
+            messages.sort(Comparator.comparingLong(MessageRecord::uid));
+            return candidates(r, messages, needEmails);
         });
-        return filter(account, query, candidates);
+    }
+
+    /** Candidates of these memberships; without {@code withEmails}, candidates without their email. */
+    private static List<SearchCandidate> candidates(
+            MetadataReader r, List<MessageRecord> messages, boolean withEmails) {
+        if (!withEmails) {
+            return messages.stream()
+                    .map(m -> new SearchCandidate(null, m, null))
+                    .collect(Collectors.toCollection(ArrayList::new));
+        }
+        Map<EmailId, EmailRecord> emails =
+                r.emails(messages.stream().map(MessageRecord::emailId).toList());
+        List<SearchCandidate> out = new ArrayList<>(messages.size());
+        for (MessageRecord message : messages) {
+            EmailRecord email = emails.get(message.emailId());
+            if (email != null) {
+                out.add(new SearchCandidate(email, message, null));
+            }
+        }
+        return out;
+    }
+
+    private IndexQueries queries(boolean mailboxSearch) {
+        return new IndexQueries(
+                context.index() != null && context.index().indexesMetadata(), mailboxSearch, context.zone());
     }
 
     @Override
@@ -121,7 +193,7 @@ public final class SearchService implements MessageSearch {
             }
             return out;
         });
-        List<SearchCandidate> matching = filter(account, query, candidates);
+        List<SearchCandidate> matching = filter(account, query, candidates, queries(false));
         Comparator<SearchCandidate> newestFirst = Comparator.comparing(
                         (SearchCandidate c) -> c.email().receivedAt())
                 .reversed()
@@ -134,8 +206,10 @@ public final class SearchService implements MessageSearch {
         return matching.stream().map(c -> c.email().id()).toList();
     }
 
-    private List<SearchCandidate> filter(AccountId account, SearchQuery query, List<SearchCandidate> candidates) {
-        QueryEvaluator evaluator = new QueryEvaluator(context.zone(), content -> contentSearch(account, content));
+    private List<SearchCandidate> filter(
+            AccountId account, SearchQuery query, List<SearchCandidate> candidates, IndexQueries queries) {
+        QueryEvaluator evaluator = new QueryEvaluator(
+                context.zone(), queries::delegable, q -> contentSearch(account, queries.forIndex(q)));
         List<SearchCandidate> out = new ArrayList<>();
         for (SearchCandidate candidate : candidates) {
             if (evaluator.matches(query, candidate)) {
@@ -155,6 +229,27 @@ public final class SearchService implements MessageSearch {
         }
         indexer.awaitIndexed();
         return context.index().search(account, content);
+    }
+
+    /**
+     * The query without the top-level UID criteria that {@link #uidScope} applies, or {@code All} when nothing else
+     * is left.
+     */
+    private static SearchQuery withoutUids(SearchQuery query) {
+        UidSet scope = uidScope(query);
+        if (query instanceof SearchQuery.Uids) {
+            return SearchQuery.all();
+        }
+        if (query instanceof SearchQuery.And and) {
+            List<SearchQuery> rest = new ArrayList<>();
+            for (SearchQuery q : and.queries()) {
+                if (!(q instanceof SearchQuery.Uids uids && uids.uids().equals(scope))) {
+                    rest.add(q);
+                }
+            }
+            return rest.size() == 1 ? rest.getFirst() : new SearchQuery.And(rest);
+        }
+        return query;
     }
 
     /** A top-level UID criterion (alone or in an And) narrows what is read from the store. */

@@ -25,8 +25,12 @@ public final class Transactions {
 
     private final EngineContext context;
 
-    public Transactions(EngineContext context) {
+    private final Indexer indexer;
+
+    /** @param indexer told, after each commit, which emails changed, for an index that keeps their metadata */
+    public Transactions(EngineContext context, Indexer indexer) {
         this.context = context;
+        this.indexer = indexer;
     }
 
     public <T> T read(AccountId account, Function<MetadataReader, T> work) {
@@ -37,15 +41,29 @@ public final class Transactions {
     public <T> T write(AccountId account, BiFunction<MetadataTransaction, ChangeRecorder, T> work) {
         requireAccount(account);
         ChangeRecorder[] holder = new ChangeRecorder[1];
-        T result = context.metadata().write(account, tx -> {
-            ChangeRecorder recorder = new ChangeRecorder(tx);
-            holder[0] = recorder;
-            T value = work.apply(tx, recorder);
-            recorder.flush();
-            return value;
-        });
+        T result;
+        try {
+            result = context.metadata().write(account, tx -> {
+                abandon(account, holder[0]);
+                ChangeRecorder recorder = new ChangeRecorder(tx, modSeq -> indexer.begun(account, modSeq));
+                holder[0] = recorder;
+                T value = work.apply(tx, recorder);
+                recorder.flush();
+                return value;
+            });
+        } catch (RuntimeException | Error e) {
+            abandon(account, holder[0]);
+            throw e;
+        }
         afterCommit(account, holder[0]);
         return result;
+    }
+
+    /** A transaction that took a MODSEQ and was rolled back (or is tried again) never reaches the index. */
+    private void abandon(AccountId account, ChangeRecorder recorder) {
+        if (recorder != null && recorder.takenModSeq() != 0) {
+            indexer.ended(account, recorder.takenModSeq(), false);
+        }
     }
 
     /** Null ids from a caller are a client error, not a crash. */
@@ -59,6 +77,11 @@ public final class Transactions {
         List<Runnable> actions = recorder.afterCommitActions();
         for (Runnable action : actions) {
             action.run();
+        }
+        // After the actions, so an appended email's document is indexed before its metadata arrives.
+        indexer.refreshMetadata(account, recorder.changedEmails());
+        if (recorder.takenModSeq() != 0) {
+            indexer.ended(account, recorder.takenModSeq(), true);
         }
         AccountChanged event = recorder.event(account);
         if (event != null && context.events() != null) {

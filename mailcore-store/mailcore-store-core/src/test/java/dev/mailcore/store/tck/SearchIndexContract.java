@@ -7,11 +7,16 @@ package dev.mailcore.store.tck;
 import static dev.mailcore.store.tck.SearchDocumentBuilder.document;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.mailcore.api.AccountId;
 import dev.mailcore.api.EmailId;
 import dev.mailcore.api.Keywords;
+import dev.mailcore.api.MailboxId;
+import dev.mailcore.api.ThreadId;
 import dev.mailcore.api.search.AddressField;
+import dev.mailcore.api.search.DateComparison;
+import dev.mailcore.api.search.DateField;
 import dev.mailcore.api.search.SearchQuery;
 import dev.mailcore.api.search.SearchQuery.AddressContains;
 import dev.mailcore.api.search.SearchQuery.AttachmentNameContains;
@@ -20,6 +25,9 @@ import dev.mailcore.api.search.SearchQuery.HeaderContains;
 import dev.mailcore.api.search.SearchQuery.SubjectContains;
 import dev.mailcore.api.search.SearchQuery.TextContains;
 import dev.mailcore.api.spi.SearchIndex;
+import dev.mailcore.api.spi.SearchMetadata;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -401,13 +409,17 @@ public abstract class SearchIndexContract {
     void rejectsCriteriaThatAreNotContent() {
         putTrio();
 
-        List<SearchQuery> queries = List.of(
-                new SearchQuery.Size(true, 10),
-                new SearchQuery.HasKeyword(Keywords.SEEN),
+        List<SearchQuery> queries = new ArrayList<>(List.of(
                 SearchQuery.Deleted.INSTANCE,
                 SearchQuery.HasAttachment.INSTANCE,
-                SearchQuery.and(new SubjectContains("report"), new SearchQuery.ModSeqAtLeast(3)),
-                SearchQuery.or(new SubjectContains("report"), SearchQuery.not(new SearchQuery.Size(false, 5))));
+                new SearchQuery.OnDate(DateField.RECEIVED, DateComparison.SINCE, LocalDate.of(2026, 1, 1)),
+                new SearchQuery.AtTime(DateField.SAVED, true, Instant.parse("2026-01-01T00:00:00Z")),
+                SearchQuery.and(new SubjectContains("report"), new SearchQuery.ModSeqAtLeast(3))));
+        if (!index.indexesMetadata()) {
+            queries.add(new SearchQuery.Size(true, 10));
+            queries.add(new SearchQuery.HasKeyword(Keywords.SEEN));
+            queries.add(SearchQuery.or(new SubjectContains("report"), SearchQuery.not(new SearchQuery.Size(false, 5))));
+        }
         for (SearchQuery query : queries) {
             assertThatThrownBy(() -> index.search(ALICE, query))
                     .as("%s", query)
@@ -417,8 +429,64 @@ public abstract class SearchIndexContract {
 
     @Test
     void rejectsCriteriaThatAreNotContentEvenForAnAccountWithoutEmails() {
-        assertThatThrownBy(() -> index.search(BOB, new SearchQuery.Size(true, 10)))
+        assertThatThrownBy(() -> index.search(BOB, SearchQuery.Deleted.INSTANCE))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    // ---- metadata, for an index that keeps it
+
+    @Test
+    void answersMetadataMixedWithTextAfterEachChange() {
+        assumeTrue(index.indexesMetadata(), "this index leaves metadata to the engine");
+        putTrio();
+        MailboxId inbox = MailboxId.of("inbox");
+        MailboxId archive = MailboxId.of("archive");
+        index.updateMetadata(ALICE, EmailId.of("m1"), metadata(Set.of(Keywords.SEEN), Set.of(inbox), 100, "t1"));
+        index.updateMetadata(ALICE, EmailId.of("m2"), metadata(Set.of(), Set.of(inbox, archive), 5_000, "t2"));
+        index.updateMetadata(ALICE, EmailId.of("m3"), metadata(Set.of(Keywords.FLAGGED), Set.of(archive), 300, "t1"));
+        SearchQuery unseenReport = SearchQuery.and(
+                new SubjectContains("report"), SearchQuery.not(new SearchQuery.HasKeyword(Keywords.SEEN)));
+
+        assertThat(found(unseenReport)).containsExactly("m2");
+        assertThat(found(SearchQuery.and(new SubjectContains("report"), new SearchQuery.InMailbox(archive))))
+                .containsExactly("m2");
+        assertThat(found(SearchQuery.or(new SubjectContains("lunch"), new SearchQuery.Size(true, 1_000))))
+                .containsExactlyInAnyOrder("m2", "m3");
+        assertThat(found(SearchQuery.and(
+                        new TextContains("alice"), new SearchQuery.ThreadIds(Set.of(ThreadId.of("t1"))))))
+                .containsExactlyInAnyOrder("m1", "m3");
+        assertThat(found(SearchQuery.and(
+                        new TextContains("numbers"),
+                        new SearchQuery.AtTime(DateField.RECEIVED, false, Instant.parse("2026-01-01T00:00:00Z")))))
+                .containsExactlyInAnyOrder("m1", "m2");
+
+        index.updateMetadata(ALICE, EmailId.of("m1"), metadata(Set.of(), Set.of(inbox), 100, "t1"));
+        index.updateMetadata(ALICE, EmailId.of("m2"), metadata(Set.of(Keywords.SEEN), Set.of(inbox), 5_000, "t2"));
+
+        assertThat(found(unseenReport)).containsExactly("m1");
+        assertThat(found(SearchQuery.and(new SubjectContains("report"), new SearchQuery.InMailbox(archive))))
+                .isEmpty();
+        // The text is still there: a metadata change never drops what was indexed.
+        assertThat(found(new SubjectContains("report"))).containsExactlyInAnyOrder("m1", "m2");
+    }
+
+    @Test
+    void metadataOfAnEmailNotIndexedIsIgnored() {
+        assumeTrue(index.indexesMetadata(), "this index leaves metadata to the engine");
+        index.updateMetadata(ALICE, EmailId.of("nowhere"), metadata(Set.of(Keywords.SEEN), Set.of(), 1, "t"));
+
+        assertThat(found(SearchQuery.and(new TextContains(""), new SearchQuery.HasKeyword(Keywords.SEEN))))
+                .isEmpty();
+    }
+
+    private static SearchMetadata metadata(Set<String> keywords, Set<MailboxId> mailboxes, long size, String thread) {
+        return new SearchMetadata(
+                keywords,
+                mailboxes,
+                Instant.parse("2026-03-01T10:00:00Z"),
+                Instant.parse("2026-03-01T09:00:00Z"),
+                size,
+                ThreadId.of(thread));
     }
 
     // ---- concurrency

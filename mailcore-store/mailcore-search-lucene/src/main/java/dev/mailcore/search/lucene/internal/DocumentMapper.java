@@ -34,6 +34,7 @@ public final class DocumentMapper {
         document.add(new StringField(Fields.KEY, Fields.key(account, email), Field.Store.NO));
         document.add(new StringField(Fields.ACCOUNT, account.value(), Field.Store.NO));
         document.add(new BinaryDocValuesField(Fields.EMAIL, new BytesRef(email.value())));
+        MetadataFields.addPlaceholders(document);
         addHeaders(document, source);
         String subject = TextFolding.fold(source.subject());
         grams(document, Fields.SUBJECT, subject);

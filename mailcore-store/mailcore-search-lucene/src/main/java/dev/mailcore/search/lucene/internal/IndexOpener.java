@@ -47,6 +47,11 @@ public final class IndexOpener {
     private static final String WRITE_LOCK = "write.lock";
     /** Commit user data: "true" in the commit made on close, "false" in every other. */
     public static final String CLOSED_CLEANLY = "mailcore.closed";
+    /**
+     * Commit user data: the key prefix, followed by an account id, of the MODSEQ up to which the commit holds that
+     * account's changes.
+     */
+    public static final String APPLIED_PREFIX = "mailcore.applied.";
 
     private final Map<String, String> layout;
     private final Analyzer analyzer;
@@ -113,6 +118,7 @@ public final class IndexOpener {
         try {
             Map<String, String> found = commitData(writer);
             found.remove(CLOSED_CLEANLY);
+            found.keySet().removeIf(key -> key.startsWith(APPLIED_PREFIX));
             if (!found.equals(layout)) {
                 throw new UnusableIndexException("layout " + found + ", expected " + layout);
             }
@@ -137,10 +143,31 @@ public final class IndexOpener {
         return new OpenedIndex(directory, writer, outcome);
     }
 
-    /** Commits the layout, marked unclean until the commit made on close. */
+    /** Commits the layout, marked unclean until the commit made on close; the MODSEQs recorded are kept. */
     private void markOpen(IndexWriter writer) throws IOException {
-        writer.setLiveCommitData(commitData(false).entrySet());
+        Map<String, String> data = commitData(false);
+        commitData(writer).forEach((key, value) -> {
+            if (key.startsWith(APPLIED_PREFIX)) {
+                data.put(key, value);
+            }
+        });
+        writer.setLiveCommitData(data.entrySet());
         writer.commit();
+    }
+
+    /** The MODSEQ recorded per account in the last commit, keyed by account id. */
+    public static Map<String, Long> appliedModSeqs(IndexWriter writer) {
+        Map<String, Long> applied = new HashMap<>();
+        commitData(writer).forEach((key, value) -> {
+            if (key.startsWith(APPLIED_PREFIX)) {
+                try {
+                    applied.put(key.substring(APPLIED_PREFIX.length()), Long.parseLong(value));
+                } catch (NumberFormatException ignored) {
+                    // Not ours to trust: that account is reindexed.
+                }
+            }
+        });
+        return applied;
     }
 
     /** What the next commit records: the layout, and whether it is the one made on close. */

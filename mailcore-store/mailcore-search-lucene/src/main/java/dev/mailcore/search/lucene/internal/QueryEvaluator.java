@@ -7,6 +7,7 @@ package dev.mailcore.search.lucene.internal;
 import dev.mailcore.api.AccountId;
 import dev.mailcore.api.EmailId;
 import dev.mailcore.api.search.SearchQuery;
+import dev.mailcore.api.spi.SearchMetadata;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -51,7 +52,7 @@ public final class QueryEvaluator {
         this.size = Math.max(1, searcher.getIndexReader().maxDoc());
     }
 
-    /** The ids of the matching emails; {@code query} must be content-only. */
+    /** The ids of the matching emails; {@code query} must be {@linkplain #accepts accepted}. */
     public Set<EmailId> search(SearchQuery query) throws IOException {
         return ids(evaluate(query));
     }
@@ -83,7 +84,22 @@ public final class QueryEvaluator {
                 addLeaf(content, result);
                 yield result;
             }
-            default -> throw new IllegalArgumentException("not a content criterion, the engine answers it: " + query);
+            default -> {
+                if (!SearchMetadata.answers(query)) {
+                    throw new IllegalArgumentException("not a criterion the index answers: " + query);
+                }
+                yield new MetadataFilter(searcher).matching(query, universe());
+            }
+        };
+    }
+
+    /** Whether every leaf of {@code query} is a content criterion or a metadata criterion the index answers. */
+    public static boolean accepts(SearchQuery query) {
+        return switch (query) {
+            case SearchQuery.And and -> and.queries().stream().allMatch(QueryEvaluator::accepts);
+            case SearchQuery.Or or -> or.queries().stream().allMatch(QueryEvaluator::accepts);
+            case SearchQuery.Not not -> accepts(not.query());
+            default -> query.isContentOnly() || SearchMetadata.answers(query);
         };
     }
 
