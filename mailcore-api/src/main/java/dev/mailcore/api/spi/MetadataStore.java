@@ -37,6 +37,16 @@ public interface MetadataStore extends BlobReferences, AutoCloseable {
     /** Runs {@code work} in a read-only transaction on one account. */
     <T> T read(AccountId account, Function<MetadataReader, T> work);
 
+    /**
+     * Runs {@code work}, a listing whose rows each stand alone (the UIDs of a mailbox, the flags of its messages), in a
+     * read-only transaction that need not be one snapshot across its statements: each statement sees a committed
+     * state, later statements perhaps a later one. A store whose snapshots cost much more than that (H2 reading
+     * 100,000 rows) answers it with the weaker isolation; the default is {@link #read}.
+     */
+    default <T> T readLatest(AccountId account, Function<MetadataReader, T> work) {
+        return read(account, work);
+    }
+
     /** Runs {@code work} in a read-write transaction on one account; see the class contract. */
     <T> T write(AccountId account, Function<MetadataTransaction, T> work);
 

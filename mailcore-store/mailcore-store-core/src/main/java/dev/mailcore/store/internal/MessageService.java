@@ -213,7 +213,7 @@ public final class MessageService implements Messages {
     @Override
     public long[] uids(AccountId account, MailboxId mailbox) {
         setup.ensure(account);
-        return transactions.read(account, r -> {
+        return transactions.readLatest(account, r -> {
             requireMailbox(r, mailbox);
             return r.uids(mailbox);
         });
@@ -238,7 +238,7 @@ public final class MessageService implements Messages {
     public FlagListing flags(AccountId account, MailboxId mailbox, UidSet uids, long changedSince) {
         requireUids(uids);
         setup.ensure(account);
-        return transactions.read(account, r -> {
+        return transactions.readLatest(account, r -> {
             requireMailbox(r, mailbox);
             return r.flags(mailbox, uids, changedSince);
         });

@@ -38,6 +38,12 @@ public final class Transactions {
         return context.metadata().read(account, work);
     }
 
+    /** A listing read; see {@link dev.mailcore.api.spi.MetadataStore#readLatest}. */
+    public <T> T readLatest(AccountId account, Function<MetadataReader, T> work) {
+        requireAccount(account);
+        return context.metadata().readLatest(account, work);
+    }
+
     public <T> T write(AccountId account, BiFunction<MetadataTransaction, ChangeRecorder, T> work) {
         requireAccount(account);
         ChangeRecorder[] holder = new ChangeRecorder[1];

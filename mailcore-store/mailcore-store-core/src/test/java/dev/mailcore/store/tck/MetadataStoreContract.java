@@ -418,6 +418,12 @@ public abstract class MetadataStoreContract {
         assertThat(this.<Integer>read(r -> r.flags(INBOX, UidSet.all(), 0).size()))
                 .isEqualTo(total);
         assertThat(this.<long[]>read(r -> r.uids(INBOX))).hasSize(total);
+        // A listing read sees the same committed rows as a snapshot read.
+        assertThat(store.<long[]>readLatest(ACCOUNT, r -> r.uids(INBOX)))
+                .containsExactly(this.<long[]>read(r -> r.uids(INBOX)));
+        assertThat(store.<Integer>readLatest(
+                        ACCOUNT, r -> r.flags(INBOX, wanted, 0).size()))
+                .isEqualTo(5);
         assertThat(this.<List<MessageRecord>>read(r -> r.messages(INBOX, UidSet.all(), 0)))
                 .hasSize(total);
         // Reading thousands of emails by id (a whole mailbox's flags) returns exactly those asked for.

@@ -242,6 +242,17 @@ public final class SqlMetadataStore implements MetadataStore {
     }
 
     @Override
+    public <T> T readLatest(AccountId account, Function<MetadataReader, T> work) {
+        Objects.requireNonNull(work, "work");
+        enter(account);
+        try {
+            return transactions.readLatest(account, work);
+        } finally {
+            inTransaction.remove();
+        }
+    }
+
+    @Override
     public <T> T write(AccountId account, Function<MetadataTransaction, T> work) {
         Objects.requireNonNull(work, "work");
         enter(account);

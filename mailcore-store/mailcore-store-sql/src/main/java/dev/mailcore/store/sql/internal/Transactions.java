@@ -52,9 +52,22 @@ public final class Transactions {
     }
 
     public <T> T read(AccountId account, Function<MetadataReader, T> work) {
+        return read(account, work, readIsolation);
+    }
+
+    /**
+     * A listing read (see {@code MetadataStore.readLatest}): on a store whose reads set their isolation (H2), READ
+     * COMMITTED, under which each statement still sees one committed state; elsewhere an ordinary read.
+     */
+    public <T> T readLatest(AccountId account, Function<MetadataReader, T> work) {
+        return read(
+                account, work, readIsolation == POOL_DEFAULT ? POOL_DEFAULT : Connection.TRANSACTION_READ_COMMITTED);
+    }
+
+    private <T> T read(AccountId account, Function<MetadataReader, T> work, int isolation) {
         try (Connection c = reads.getConnection()) {
-            if (readIsolation != POOL_DEFAULT) {
-                c.setTransactionIsolation(readIsolation);
+            if (isolation != POOL_DEFAULT) {
+                c.setTransactionIsolation(isolation);
                 c.setReadOnly(true);
             }
             SqlReader reader = new SqlReader(dsl(c), account.value());
