@@ -22,7 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code Email/queryChanges} (RFC 8620 §5.6) for the query mail clients keep open: one mailbox (or all mail), newest
- * received first, answered as {@link QueryChanges} describes. Any other filter or sort answers
+ * received first, answered as {@link ChangeLogReplay} describes. Any other filter or sort answers
  * {@code cannotCalculateChanges}.
  */
 final class EmailQueryChanges implements JmapMethod {
@@ -58,12 +58,12 @@ final class EmailQueryChanges implements JmapMethod {
     @Override
     public ObjectNode call(ObjectNode args, Invocation invocation) {
         AccountId account = invocation.accountId(args);
-        QueryChanges.Since since = QueryChanges.arguments(args);
+        ChangeLogReplay.Since since = ChangeLogReplay.arguments(args);
         if (!isTracked(args)) {
             throw new MethodError(
                     "cannotCalculateChanges", "changes are tracked for inMailbox sorted by receivedAt only");
         }
-        ChangeSet changes = QueryChanges.log(since, invocation, account);
+        ChangeSet changes = ChangeLogReplay.log(since, invocation, account);
         Set<String> touched = new LinkedHashSet<>();
         for (Change change : changes.changes()) {
             switch (change) {
@@ -81,7 +81,7 @@ final class EmailQueryChanges implements JmapMethod {
                 .stream()
                 .map(EmailId::value)
                 .toList();
-        return QueryChanges.response(
+        return ChangeLogReplay.response(
                 args, account, since, changes, touched, results, Json.optionalString(args, "upToId"));
     }
 }

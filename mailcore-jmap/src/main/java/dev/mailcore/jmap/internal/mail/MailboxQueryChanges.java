@@ -17,7 +17,7 @@ import java.util.Set;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code Mailbox/queryChanges} (RFC 8620 §5.6), answered as {@link QueryChanges} describes. Any Mailbox/query filter
+ * {@code Mailbox/queryChanges} (RFC 8620 §5.6), answered as {@link ChangeLogReplay} describes. Any Mailbox/query filter
  * and sort can be followed this way, since they read only mailbox properties the log tracks.
  */
 final class MailboxQueryChanges implements JmapMethod {
@@ -34,8 +34,8 @@ final class MailboxQueryChanges implements JmapMethod {
     @Override
     public ObjectNode call(ObjectNode args, Invocation invocation) {
         AccountId account = invocation.accountId(args);
-        QueryChanges.Since since = QueryChanges.arguments(args);
-        ChangeSet changes = QueryChanges.log(since, invocation, account);
+        ChangeLogReplay.Since since = ChangeLogReplay.arguments(args);
+        ChangeSet changes = ChangeLogReplay.log(since, invocation, account);
         Set<String> touched = new LinkedHashSet<>();
         for (Change change : changes.changes()) {
             if (change instanceof Change.MailboxChanged mailbox) {
@@ -44,7 +44,7 @@ final class MailboxQueryChanges implements JmapMethod {
         }
         List<String> results = MailboxQuery.ids(args, invocation, account);
         String upToId = Json.optionalString(args, "upToId");
-        return QueryChanges.response(
+        return ChangeLogReplay.response(
                 args, account, since, changes, touched, results, upToId == null ? null : invocation.resolveId(upToId));
     }
 }

@@ -13,7 +13,6 @@ import dev.mailcore.api.message.AddressGroup;
 import dev.mailcore.api.message.EmailAddress;
 import dev.mailcore.api.message.MessageSummary;
 import dev.mailcore.jmap.internal.Capabilities;
-import dev.mailcore.jmap.internal.GetArguments;
 import dev.mailcore.jmap.internal.Invocation;
 import dev.mailcore.jmap.internal.JmapMethod;
 import dev.mailcore.jmap.internal.Json;
@@ -78,28 +77,7 @@ public final class EmailSubmissionMethods {
 
         @Override
         public ObjectNode call(ObjectNode args, Invocation invocation) {
-            invocation.accountId(args);
-            Account account = invocation.account();
-            GetArguments get = GetArguments.parse(args, invocation);
-            Set<String> properties = get.propertiesOr(PROPERTIES, PROPERTIES);
-            ObjectNode response = Json.object()
-                    .put("accountId", account.id().value())
-                    .put("state", Long.toString(submissions.state(account)));
-            ArrayNode list = response.putArray("list");
-            ArrayNode notFound = response.putArray("notFound");
-            if (get.ids() == null) {
-                submissions.list(account).forEach(s -> list.add(s.retain(properties)));
-            } else {
-                for (String id : get.ids()) {
-                    ObjectNode submission = submissions.get(account, id);
-                    if (submission == null) {
-                        notFound.add(id);
-                    } else {
-                        list.add(submission.retain(properties));
-                    }
-                }
-            }
-            return response;
+            return AccountObjectResponses.get(args, invocation, submissions, PROPERTIES);
         }
     }
 
@@ -116,8 +94,7 @@ public final class EmailSubmissionMethods {
 
         @Override
         public ObjectNode call(ObjectNode args, Invocation invocation) {
-            invocation.accountId(args);
-            return IdentityMethods.changes(args, invocation.account(), submissions);
+            return AccountObjectResponses.changes(args, invocation, submissions);
         }
     }
 

@@ -6,7 +6,6 @@ package dev.mailcore.jmap.internal.submission;
 
 import dev.mailcore.api.Account;
 import dev.mailcore.jmap.internal.Capabilities;
-import dev.mailcore.jmap.internal.GetArguments;
 import dev.mailcore.jmap.internal.Invocation;
 import dev.mailcore.jmap.internal.JmapMethod;
 import dev.mailcore.jmap.internal.Json;
@@ -15,8 +14,6 @@ import dev.mailcore.jmap.internal.SetArguments;
 import dev.mailcore.jmap.internal.SetErrors;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code Identity/get}, {@code /changes} and {@code /set} (RFC 8621 §6). */
@@ -44,31 +41,7 @@ public final class IdentityMethods {
 
         @Override
         public ObjectNode call(ObjectNode args, Invocation invocation) {
-            invocation.accountId(args);
-            Account account = invocation.account();
-            GetArguments get = GetArguments.parse(args, invocation);
-            Set<String> properties = get.propertiesOr(IdentityJson.PROPERTIES, IdentityJson.PROPERTIES);
-            ObjectNode response =
-                    Json.object().put("accountId", account.id().value()).put("state", state(identities, account));
-            ArrayNode list = response.putArray("list");
-            ArrayNode notFound = response.putArray("notFound");
-            List<ObjectNode> found = get.ids() == null
-                    ? identities.list(account)
-                    : get.ids().stream()
-                            .map(id -> {
-                                ObjectNode identity = identities.get(account, id);
-                                if (identity == null) {
-                                    notFound.add(id);
-                                }
-                                return identity;
-                            })
-                            .filter(i -> i != null)
-                            .toList();
-            for (ObjectNode identity : found) {
-                identity.retain(properties);
-                list.add(identity);
-            }
-            return response;
+            return AccountObjectResponses.get(args, invocation, identities, IdentityJson.PROPERTIES);
         }
     }
 
@@ -85,35 +58,8 @@ public final class IdentityMethods {
 
         @Override
         public ObjectNode call(ObjectNode args, Invocation invocation) {
-            invocation.accountId(args);
-            return changes(args, invocation.account(), identities);
+            return AccountObjectResponses.changes(args, invocation, identities);
         }
-    }
-
-    /** A {@code /changes} response over objects kept per account. */
-    static ObjectNode changes(ObjectNode args, Account account, AccountObjects objects) {
-        String since = Json.optionalString(args, "sinceState");
-        if (since == null) {
-            throw MethodError.invalidArguments("sinceState is required");
-        }
-        AccountObjects.Delta delta;
-        try {
-            delta = objects.changesSince(account, Long.parseLong(since));
-        } catch (NumberFormatException e) {
-            delta = null;
-        }
-        if (delta == null) {
-            throw new MethodError("cannotCalculateChanges", "not a state of this account: " + since);
-        }
-        ObjectNode response = Json.object()
-                .put("accountId", account.id().value())
-                .put("oldState", since)
-                .put("newState", Long.toString(delta.state()))
-                .put("hasMoreChanges", false);
-        response.set("created", Json.strings(delta.created()));
-        response.set("updated", Json.strings(delta.updated()));
-        response.set("destroyed", Json.strings(delta.destroyed()));
-        return response;
     }
 
     private record SetMethod(AccountObjects identities) implements JmapMethod {

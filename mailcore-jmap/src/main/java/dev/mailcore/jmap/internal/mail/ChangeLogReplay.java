@@ -23,14 +23,14 @@ import tools.jackson.databind.node.ObjectNode;
  * log read, and the answer. Every object the log touched since the old state is reported removed, and those in the
  * current results are added back at their index — RFC 8620 allows removed ids that were not in the old results.
  */
-final class QueryChanges {
+final class ChangeLogReplay {
     /** More changes than this are cheaper for the client to answer with a fresh query. */
     private static final int MAX_LOG = 10_000;
 
     /** The validated {@code sinceQueryState} and {@code maxChanges}. */
     record Since(String state, long maxChanges) {}
 
-    private QueryChanges() {}
+    private ChangeLogReplay() {}
 
     static Since arguments(ObjectNode args) {
         String since = Json.optionalString(args, "sinceQueryState");
