@@ -30,6 +30,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jooq.Configuration;
 import org.jooq.SQLDialect;
@@ -233,34 +234,19 @@ public final class SqlMetadataStore implements MetadataStore {
     @Override
     public <T> T read(AccountId account, Function<MetadataReader, T> work) {
         Objects.requireNonNull(work, "work");
-        enter(account);
-        try {
-            return transactions.read(account, work);
-        } finally {
-            inTransaction.remove();
-        }
+        return alone(account, () -> transactions.read(account, work));
     }
 
     @Override
     public <T> T readLatest(AccountId account, Function<MetadataReader, T> work) {
         Objects.requireNonNull(work, "work");
-        enter(account);
-        try {
-            return transactions.readLatest(account, work);
-        } finally {
-            inTransaction.remove();
-        }
+        return alone(account, () -> transactions.readLatest(account, work));
     }
 
     @Override
     public <T> T write(AccountId account, Function<MetadataTransaction, T> work) {
         Objects.requireNonNull(work, "work");
-        enter(account);
-        try {
-            return transactions.write(account, work);
-        } finally {
-            inTransaction.remove();
-        }
+        return alone(account, () -> transactions.write(account, work));
     }
 
     @Override
@@ -305,13 +291,19 @@ public final class SqlMetadataStore implements MetadataStore {
         }
     }
 
-    private void enter(AccountId account) {
+    /** Runs one transaction of this thread, refusing one opened from inside another. */
+    private <T> T alone(AccountId account, Supplier<T> transaction) {
         Objects.requireNonNull(account, "account");
         requireOpen();
         if (inTransaction.get() != null) {
             throw new IllegalStateException("a transaction must not open another transaction");
         }
         inTransaction.set(Boolean.TRUE);
+        try {
+            return transaction.get();
+        } finally {
+            inTransaction.remove();
+        }
     }
 
     private static SQLDialect dialectOf(String jdbcUrl) {
