@@ -6,6 +6,7 @@ package dev.mailcore.server.internal;
 
 import dev.mailcore.imap.ImapServer;
 import dev.mailcore.jmap.JmapHandler;
+import dev.mailcore.net.ListenerBuilder;
 import dev.mailcore.net.TlsMode;
 import dev.mailcore.pop3.Pop3Server;
 import dev.mailcore.smtp.SmtpMode;
@@ -46,53 +47,41 @@ public final class Endpoints {
         };
     }
 
-    private TlsMode offeredStartTls() {
-        return settings.sslContext() == null ? TlsMode.NONE : TlsMode.STARTTLS;
-    }
-
-    private Endpoint imap(ListenerSpec spec, InetAddress address, TlsMode tls) {
-        ImapServer.Builder b = ImapServer.builder()
-                .store(settings.store())
-                .directory(settings.directory())
-                .bindAddress(address)
-                .port(spec.port())
-                .tlsMode(tls);
+    /** What every line protocol takes from the server's settings: address, port, TLS, plaintext rule, idle time. */
+    private void listener(ListenerBuilder<?> b, ListenerSpec spec, InetAddress address, TlsMode tls) {
+        b.bindAddress(address).port(spec.port()).tlsMode(tls);
         if (tls != TlsMode.NONE) {
             b.sslContext(settings.sslContext());
         }
         if (settings.allowPlaintextAuth() != null) {
             b.allowPlaintextAuth(settings.allowPlaintextAuth());
         }
+        if (settings.idleTimeout() != null) {
+            b.idleTimeout(settings.idleTimeout());
+        }
+    }
+
+    private TlsMode offeredStartTls() {
+        return settings.sslContext() == null ? TlsMode.NONE : TlsMode.STARTTLS;
+    }
+
+    private Endpoint imap(ListenerSpec spec, InetAddress address, TlsMode tls) {
+        ImapServer.Builder b = ImapServer.builder().store(settings.store()).directory(settings.directory());
+        listener(b, spec, address, tls);
         if (settings.maxMessageSize() != null) {
             b.maxLiteralSize(settings.maxMessageSize());
         }
         if (settings.maxLineLength() != null) {
             b.maxLineLength(settings.maxLineLength());
         }
-        if (settings.idleTimeout() != null) {
-            b.idleTimeout(settings.idleTimeout());
-        }
         ImapServer server = b.build();
         return new Endpoint(spec.protocol(), address, server::start, server::port, server::close);
     }
 
     private Endpoint pop3(ListenerSpec spec, InetAddress address, TlsMode tls) {
-        Pop3Server.Builder b = Pop3Server.builder()
-                .store(settings.store())
-                .directory(settings.directory())
-                .bindAddress(address)
-                .port(spec.port())
-                .tlsMode(tls);
-        if (tls != TlsMode.NONE) {
-            b.sslContext(settings.sslContext());
-        }
-        if (settings.allowPlaintextAuth() != null) {
-            b.allowPlaintextAuth(settings.allowPlaintextAuth());
-        }
+        Pop3Server.Builder b = Pop3Server.builder().store(settings.store()).directory(settings.directory());
+        listener(b, spec, address, tls);
         // POP3 keeps its own line limit: maxLineLength is sized for IMAP commands carrying long sequence sets.
-        if (settings.idleTimeout() != null) {
-            b.idleTimeout(settings.idleTimeout());
-        }
         if (firstPop3 != null) {
             b.shareLocksWith(firstPop3);
         }
@@ -124,24 +113,13 @@ public final class Endpoints {
                 .store(settings.store())
                 .directory(settings.directory())
                 .mode(mode)
-                .hostname(settings.hostname())
-                .bindAddress(address)
-                .port(spec.port())
-                .tlsMode(tls);
-        if (tls != TlsMode.NONE) {
-            b.sslContext(settings.sslContext());
-        }
-        if (settings.allowPlaintextAuth() != null) {
-            b.allowPlaintextAuth(settings.allowPlaintextAuth());
-        }
+                .hostname(settings.hostname());
+        listener(b, spec, address, tls);
         if (settings.maxMessageSize() != null) {
             b.maxMessageSize(settings.maxMessageSize());
         }
         settings.smtpFilters().forEach(b::filter);
         // SMTP's line length is fixed by RFC 5321; maxLineLength applies to IMAP only.
-        if (settings.idleTimeout() != null) {
-            b.idleTimeout(settings.idleTimeout());
-        }
         SmtpServer server = b.build();
         return new Endpoint(spec.protocol(), address, server::start, server::port, server::close);
     }
