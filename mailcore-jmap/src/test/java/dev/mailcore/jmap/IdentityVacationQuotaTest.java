@@ -108,6 +108,11 @@ class IdentityVacationQuotaTest {
                 VACATION,
                 "VacationResponse/set",
                 "{\"accountId\":\"$A\",\"update\":{\"singleton\":{\"fromDate\":\"soon\"},\"other\":{}}}");
+        JsonNode stale = jmap.callUsing(
+                VACATION,
+                "VacationResponse/set",
+                "{\"accountId\":\"$A\",\"ifInState\":\"" + initial.get("state").asString()
+                        + "\",\"update\":{\"singleton\":{\"isEnabled\":false}}}");
         JsonNode after = jmap.callUsing(
                 VACATION, "VacationResponse/get", "{\"accountId\":\"$A\",\"ids\":[\"singleton\",\"nope\"]}");
 
@@ -121,6 +126,7 @@ class IdentityVacationQuotaTest {
         assertThat(bad.get("notUpdated").get("singleton").get("type").asString())
                 .isEqualTo("invalidProperties");
         assertThat(bad.get("notUpdated").get("other").get("type").asString()).isEqualTo("notFound");
+        assertThat(stale.get("type").asString()).isEqualTo("stateMismatch");
         JsonNode vacation = after.get("list").get(0);
         assertThat(vacation.get("isEnabled").asBoolean()).isTrue();
         assertThat(vacation.get("subject").asString()).isEqualTo("Away");

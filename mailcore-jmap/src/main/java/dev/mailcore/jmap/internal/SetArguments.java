@@ -15,11 +15,14 @@ import tools.jackson.databind.node.ObjectNode;
 /** The {@code create}, {@code update} and {@code destroy} of a {@code /set} call (RFC 8620 §5.3). */
 public record SetArguments(Map<String, ObjectNode> create, Map<String, ObjectNode> update, List<String> destroy) {
 
+    /** Parses a {@code /set} of mail objects, whose {@code ifInState} is the account's mail state. */
     public static SetArguments parse(JsonNode args, Invocation invocation) {
-        String ifInState = Json.optionalString(args, "ifInState");
-        if (ifInState != null && !ifInState.equals(invocation.state())) {
-            throw new MethodError("stateMismatch", "the state is " + invocation.state());
-        }
+        return parse(args, invocation, invocation.state());
+    }
+
+    /** Parses a {@code /set} of a type with a state of its own (identities, submissions, vacation). */
+    public static SetArguments parse(JsonNode args, Invocation invocation, String state) {
+        requireState(args, state);
         Map<String, ObjectNode> create = objects(Json.optionalObject(args, "create"), "create");
         Map<String, ObjectNode> update = objects(Json.optionalObject(args, "update"), "update");
         List<String> destroy = new ArrayList<>();
@@ -37,6 +40,14 @@ public record SetArguments(Map<String, ObjectNode> create, Map<String, ObjectNod
             throw MethodError.tooLarge("at most " + invocation.limits().maxObjectsInSet() + " objects in one set");
         }
         return new SetArguments(create, update, destroy);
+    }
+
+    /** Refuses the call with {@code stateMismatch} when its {@code ifInState} names another state. */
+    public static void requireState(JsonNode args, String state) {
+        String ifInState = Json.optionalString(args, "ifInState");
+        if (ifInState != null && !ifInState.equals(state)) {
+            throw new MethodError("stateMismatch", "the state is " + state);
+        }
     }
 
     private static Map<String, ObjectNode> objects(ObjectNode node, String name) {

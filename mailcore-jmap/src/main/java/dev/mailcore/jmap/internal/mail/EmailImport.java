@@ -52,10 +52,7 @@ final class EmailImport implements JmapMethod {
     @Override
     public ObjectNode call(ObjectNode args, Invocation invocation) {
         AccountId account = invocation.accountId(args);
-        String ifInState = Json.optionalString(args, "ifInState");
-        if (ifInState != null && !ifInState.equals(invocation.state())) {
-            throw new MethodError("stateMismatch", "the state is " + invocation.state());
-        }
+        SetArguments.requireState(args, invocation.state());
         ObjectNode emails = Json.optionalObject(args, "emails");
         if (emails == null) {
             throw MethodError.invalidArguments("emails is required");

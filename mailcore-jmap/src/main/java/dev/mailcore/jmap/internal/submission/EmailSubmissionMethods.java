@@ -182,13 +182,7 @@ public final class EmailSubmissionMethods {
             invocation.accountId(args);
             Account account = invocation.account();
             String oldState = Long.toString(submissions.state(account));
-            String ifInState = Json.optionalString(args, "ifInState");
-            if (ifInState != null && !ifInState.equals(oldState)) {
-                throw new MethodError("stateMismatch", "the state is " + oldState);
-            }
-            ObjectNode rest = args.deepCopy();
-            rest.remove(List.of("ifInState", "onSuccessUpdateEmail", "onSuccessDestroyEmail"));
-            SetArguments set = SetArguments.parse(rest, invocation);
+            SetArguments set = SetArguments.parse(args, invocation, oldState);
             ObjectNode response = SetArguments.response(account.id().value(), oldState);
             set.create().forEach((creationId, spec) -> create(invocation, account, creationId, spec, response));
             set.update().forEach((id, patch) -> {

@@ -9,7 +9,6 @@ import dev.mailcore.jmap.internal.Capabilities;
 import dev.mailcore.jmap.internal.Invocation;
 import dev.mailcore.jmap.internal.JmapMethod;
 import dev.mailcore.jmap.internal.Json;
-import dev.mailcore.jmap.internal.MethodError;
 import dev.mailcore.jmap.internal.SetArguments;
 import dev.mailcore.jmap.internal.SetErrors;
 import java.util.List;
@@ -78,13 +77,7 @@ public final class IdentityMethods {
             invocation.accountId(args);
             Account account = invocation.account();
             String oldState = state(identities, account);
-            String ifInState = Json.optionalString(args, "ifInState");
-            if (ifInState != null && !ifInState.equals(oldState)) {
-                throw new MethodError("stateMismatch", "the state is " + oldState);
-            }
-            ObjectNode rest = args.deepCopy();
-            rest.remove("ifInState");
-            SetArguments set = SetArguments.parse(rest, invocation);
+            SetArguments set = SetArguments.parse(args, invocation, oldState);
             ObjectNode response = SetArguments.response(account.id().value(), oldState);
             set.create().forEach((creationId, spec) -> {
                 String email = spec.path("email").asString("");

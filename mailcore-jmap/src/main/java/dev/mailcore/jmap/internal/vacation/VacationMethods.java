@@ -10,7 +10,6 @@ import dev.mailcore.jmap.internal.GetArguments;
 import dev.mailcore.jmap.internal.Invocation;
 import dev.mailcore.jmap.internal.JmapMethod;
 import dev.mailcore.jmap.internal.Json;
-import dev.mailcore.jmap.internal.MethodError;
 import dev.mailcore.jmap.internal.SetArguments;
 import dev.mailcore.jmap.internal.SetErrors;
 import java.time.Instant;
@@ -81,13 +80,7 @@ public final class VacationMethods {
             AccountId account = invocation.accountId(args);
             VacationResponses.Versioned current = responses.get(account);
             String oldState = Long.toString(current.state());
-            String ifInState = Json.optionalString(args, "ifInState");
-            if (ifInState != null && !ifInState.equals(oldState)) {
-                throw new MethodError("stateMismatch", "the state is " + oldState);
-            }
-            ObjectNode rest = args.deepCopy();
-            rest.remove("ifInState");
-            SetArguments set = SetArguments.parse(rest, invocation);
+            SetArguments set = SetArguments.parse(args, invocation, oldState);
             ObjectNode response = SetArguments.response(account.value(), oldState);
             set.create()
                     .keySet()
