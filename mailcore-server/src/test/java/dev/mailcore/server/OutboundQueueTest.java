@@ -6,8 +6,11 @@ package dev.mailcore.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import dev.mailcore.api.BlobId;
 import dev.mailcore.api.QueuedMessage;
+import dev.mailcore.store.FileBlobStore;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -15,13 +18,19 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,6 +89,51 @@ class OutboundQueueTest {
             List<QueuedMessage> queued = server.outboundQueue().list(10);
             assertThat(queued).extracting(QueuedMessage::id).containsExactly(id);
             assertThat(bytes(server, queued.getFirst())).contains("Subject: Kept across restarts");
+        }
+    }
+
+    @Test
+    void theBlobSweepLeavesTheBytesOfQueuedMail() throws Exception {
+        try (MailServer server = h2Server()) {
+            submit(
+                    server.boundAddress(Protocol.SUBMISSION).getPort(),
+                    "alice",
+                    "pw",
+                    "alice@localhost",
+                    "friend@elsewhere.org",
+                    "Only the queue names me");
+        }
+        BlobId orphan;
+        try (FileBlobStore blobs = FileBlobStore.open(data.resolve("blobs"))) {
+            orphan = blobs.put(new ByteArrayInputStream("nobody names me".getBytes(StandardCharsets.US_ASCII)));
+        }
+        // Older than the hour a sweep leaves to appends in progress.
+        FileTime old = FileTime.from(Instant.now().minus(Duration.ofHours(2)));
+        try (Stream<Path> files = Files.walk(data.resolve("blobs"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.setLastModifiedTime(file, old);
+            }
+        }
+        try (MailServer server = MailServer.builder()
+                .store(StoreKind.H2)
+                .dataDirectory(data)
+                .search(SearchKind.SCAN)
+                .user("alice", "pw")
+                .imap("127.0.0.1", 0)
+                .blobSweepInterval(Duration.ofMillis(200))
+                .build()
+                .start()) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> !Files.exists(blobFile(orphan)));
+            assertThat(bytes(server, server.outboundQueue().list(10).getFirst()))
+                    .contains("Subject: Only the queue names me");
+        }
+    }
+
+    private Path blobFile(BlobId blob) throws IOException {
+        try (Stream<Path> files = Files.walk(data.resolve("blobs"))) {
+            return files.filter(f -> f.getFileName().toString().equals(blob.value()))
+                    .findFirst()
+                    .orElse(data.resolve("missing"));
         }
     }
 
