@@ -52,7 +52,8 @@ public interface SmtpListener {
     default void recipientRefused(InetSocketAddress client, RecipientResult result) {}
 
     /**
-     * A message was received and handed on.
+     * A message was received and handed on. A message refused for its size, or whose connection ended before its
+     * end, is not reported here.
      *
      * @param envelope the sender and the recipients accepted at RCPT
      * @param octets the size of the message as the client sent it
