@@ -274,6 +274,49 @@ class Pop3MaildropTest {
     }
 
     @Test
+    void aMessageAppendedOverImapDuringASessionAppearsOnlyInTheNext() throws IOException {
+        pop3 = new Pop3Fixture();
+        pop3.deliver("Subject: one\n\n1\n");
+        try (Pop3LineClient client = new Pop3LineClient(pop3.port())) {
+            assertThat(client.login()).startsWith("+OK maildrop has 1 message");
+            List<String> listBefore = client.lines("LIST");
+            List<String> uidlBefore = client.lines("UIDL");
+
+            String message = "Subject: appended\r\n\r\nover IMAP\r\n";
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), pop3.imap.port())) {
+                socket.setSoTimeout(10_000);
+                BufferedReader in =
+                        new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+                in.readLine();
+                var out = socket.getOutputStream();
+                out.write(("a LOGIN alice@example.com secret\r\nb APPEND INBOX {" + message.length() + "}\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                String line;
+                while (!(line = in.readLine()).startsWith("+")) {
+                    assertThat(line).doesNotStartWith("b ");
+                }
+                out.write((message + "\r\n").getBytes(StandardCharsets.UTF_8));
+                while (!(line = in.readLine()).startsWith("b ")) {
+                    // untagged responses
+                }
+                assertThat(line).startsWith("b OK");
+            }
+            assertThat(inboxMessages()).hasSize(2);
+
+            assertThat(client.command("STAT")).startsWith("+OK 1 ");
+            assertThat(client.lines("LIST")).isEqualTo(listBefore);
+            assertThat(client.lines("UIDL")).isEqualTo(uidlBefore);
+            assertThat(client.command("RETR 2")).isEqualTo("-ERR no such message");
+            assertThat(client.command("QUIT")).startsWith("+OK");
+        }
+        try (Pop3LineClient next = new Pop3LineClient(pop3.port())) {
+            assertThat(next.login()).startsWith("+OK maildrop has 2 messages");
+            assertThat(next.lines("RETR 2")).contains("over IMAP");
+            next.command("QUIT");
+        }
+    }
+
+    @Test
     void loginDelayAndExpireAreAnnouncedAndLoginDelayIsKept() throws IOException {
         MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
         pop3 = new Pop3Fixture(

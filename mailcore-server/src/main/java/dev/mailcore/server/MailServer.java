@@ -7,6 +7,7 @@ package dev.mailcore.server;
 import dev.mailcore.api.Account;
 import dev.mailcore.api.MailStore;
 import dev.mailcore.api.spi.Directory;
+import dev.mailcore.api.spi.OutboundQueue;
 import dev.mailcore.server.internal.Closer;
 import dev.mailcore.server.internal.Endpoint;
 import dev.mailcore.server.internal.Endpoints;
@@ -136,6 +137,15 @@ public final class MailServer implements AutoCloseable {
     /** The mail store the listeners serve, for a host that appends or reads in code; after {@link #start()}. */
     public synchronized MailStore store() {
         return running().engine();
+    }
+
+    /**
+     * Where authenticated mail for other domains waits (SMTP submission, JMAP EmailSubmission, vacation replies to
+     * senders elsewhere): in the database with H2 and PostgreSQL, in memory otherwise. Nothing delivers it to other
+     * servers yet; a host may read and {@link OutboundQueue#remove remove} it. After {@link #start()}.
+     */
+    public synchronized OutboundQueue outboundQueue() {
+        return running().outboundQueue();
     }
 
     /** The directory logins and recipients are checked against; after {@link #start()}. */
@@ -534,6 +544,7 @@ public final class MailServer implements AutoCloseable {
                     storage.engine(),
                     storage.directory(),
                     storage.accountObjects(),
+                    storage.outboundQueue(),
                     sslContext(material, tlsNeeded),
                     name,
                     plaintext,

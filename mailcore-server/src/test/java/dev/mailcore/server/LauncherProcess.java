@@ -43,8 +43,14 @@ public final class LauncherProcess implements AutoCloseable {
 
     /** Starts the launcher with {@code args} in {@code workDir}, on this JVM's class path. */
     public static LauncherProcess start(Path workDir, String... args) throws IOException {
+        return start(workDir, List.of(), args);
+    }
+
+    /** The same, with options for the child JVM such as a heap limit. */
+    public static LauncherProcess start(Path workDir, List<String> jvmOptions, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(Launcher.class.getName());

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,6 +105,50 @@ class Pop3Test {
             } finally {
                 secure.close();
             }
+        }
+    }
+
+    @Test
+    void theLaunchersPop3AndPop3sFlagsOpenBothListeners() throws Exception {
+        Files.writeString(dir.resolve("mailcore.yaml"), """
+                tls:
+                  keystore: server.p12
+                  keystore-password: mailcore
+                """);
+        keyStore();
+        try (LauncherProcess launcher = LauncherProcess.start(
+                dir,
+                "--config",
+                dir.resolve("mailcore.yaml").toString(),
+                "--store",
+                "memory",
+                "--smtp",
+                "127.0.0.1:0",
+                "--pop3",
+                "127.0.0.1:0",
+                "--pop3s",
+                "127.0.0.1:0",
+                "--user",
+                "dave:pw")) {
+            String ready = launcher.awaitLine("mailcore ready");
+            assertThat(ready).matches("mailcore ready pop3=127\\.0\\.0\\.1:\\d+ pop3s=127\\.0\\.0\\.1:\\d+ smtp=.*");
+            Map<String, Integer> ports = LauncherProcess.ports(ready);
+            MailClient.send("127.0.0.1", ports.get("smtp"), "dave@localhost", "Through the launcher");
+
+            assertThat(MailClient.pop3Subjects("127.0.0.1", ports.get("pop3"), "dave", "pw"))
+                    .containsExactly("Through the launcher");
+            Store secure = Session.getInstance(properties("pop3s")).getStore("pop3s");
+            secure.connect("127.0.0.1", ports.get("pop3s"), "dave", "pw");
+            try {
+                Folder inbox = secure.getFolder("INBOX");
+                inbox.open(Folder.READ_ONLY);
+                assertThat(inbox.getMessage(1).getSubject()).isEqualTo("Through the launcher");
+                inbox.close(false);
+            } finally {
+                secure.close();
+            }
+            launcher.terminate();
+            assertThat(launcher.awaitExit()).isEqualTo(143);
         }
     }
 

@@ -11,7 +11,7 @@ import java.util.Objects;
 
 /**
  * A message a {@link MailCapture} kept: the envelope (with the recipients it was accepted for) and the content
- * exactly as the client sent it, without the server's trace header fields.
+ * exactly as the client sent it (or as a {@link MessageFilter} rewrote it), without the server's trace header fields.
  */
 public record CapturedMessage(Envelope envelope, byte[] content, Instant receivedAt) {
     public CapturedMessage {

@@ -19,7 +19,8 @@ import java.io.InputStream;
  * }</pre>
  *
  * <p>A filter runs on the connection's virtual thread and may block; it is called from many connections at once. A
- * filter that throws makes the message fail temporarily (451 4.3.0) for the recipients still open. Rewriting the message is not possible yet.
+ * filter that throws makes the message fail temporarily (451 4.3.0) for the recipients still open. A filter may
+ * replace the message with {@link Verdict#rewrite}; the filters after it see the new content.
  */
 @FunctionalInterface
 public interface MessageFilter {
@@ -27,8 +28,8 @@ public interface MessageFilter {
      * Decides about one message.
      *
      * @param envelope the sender and the recipients still accepted
-     * @param message the raw message as the client sent it (without the server's trace header fields); the server
-     *     closes it afterwards
+     * @param message the raw message as the client sent it, or as an earlier filter rewrote it (without the server's
+     *     trace header fields); the server closes it afterwards
      */
     Verdict filter(Envelope envelope, InputStream message);
 }

@@ -14,6 +14,7 @@ import dev.mailcore.net.NetListener;
 import dev.mailcore.net.ProtocolFactory;
 import dev.mailcore.net.ProtocolHandler;
 import dev.mailcore.smtp.internal.FilterChain;
+import dev.mailcore.smtp.internal.Listeners;
 import dev.mailcore.smtp.internal.SmtpLiterals;
 import dev.mailcore.smtp.internal.SmtpSession;
 import dev.mailcore.smtp.internal.SmtpSettings;
@@ -65,7 +66,9 @@ public final class SmtpServer implements AutoCloseable {
                 builder.outboundQueue,
                 builder.capture == null ? null : builder.capture::add,
                 builder.greetingDelay,
-                builder.dataTimeout);
+                builder.dataTimeout,
+                builder.verifyAddresses,
+                new Listeners(builder.listeners));
         String refusal = "421 4.7.0 " + builder.hostname + " too many connections, try later\r\n";
         this.listener = NetListener.builder()
                 .name("mailcore-" + builder.mode.name().toLowerCase(Locale.ROOT))
@@ -119,11 +122,13 @@ public final class SmtpServer implements AutoCloseable {
         private int maxBadCommands = 10;
         private Clock clock = Clock.systemUTC();
         private final List<MessageFilter> filters = new ArrayList<>();
+        private final List<SmtpListener> listeners = new ArrayList<>();
         private OutboundQueue outboundQueue;
         private MailCapture capture;
         private Duration greetingDelay = Duration.ZERO;
         private Duration dataTimeout = Duration.ofMinutes(10);
         private boolean tolerantLineLength;
+        private boolean verifyAddresses;
 
         private Builder() {
             // Port 0 by default: SMTP, submission and LMTP have different well-known ports.
@@ -193,6 +198,12 @@ public final class SmtpServer implements AutoCloseable {
             return this;
         }
 
+        /** Adds a listener that observes connections, logins and messages; listeners are told in the order added. */
+        public Builder listener(SmtpListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
         /**
          * Where authenticated mail for other domains goes; it is answered 250 only when the queue has it durably.
          * Without a queue such mail is refused with 550 5.7.1. Unauthenticated relaying is always refused.
@@ -239,6 +250,16 @@ public final class SmtpServer implements AutoCloseable {
          */
         public Builder tolerantLineLength(boolean tolerant) {
             this.tolerantLineLength = tolerant;
+            return this;
+        }
+
+        /**
+         * Whether VRFY answers whether a local address exists (250 or 550 5.1.1) instead of 252 for every address.
+         * Default off: VRFY lets anyone harvest addresses. A refused VRFY counts as a bad command, so a harvester
+         * is disconnected after {@link #maxBadCommands}.
+         */
+        public Builder verifyAddresses(boolean verify) {
+            this.verifyAddresses = verify;
             return this;
         }
 

@@ -250,4 +250,12 @@ class AngusClientTest {
         send(properties("smtp"), "smtp", null, sent, "alice+news@example.com");
         assertThat(deliveredOnce("alice@example.com", sent)).contains("Delivered-To: alice+news@example.com\r\n");
     }
+
+    @Test
+    void anyAddressOfACatchAllDomainReachesItsTarget() throws Exception {
+        start(b -> b);
+        byte[] sent = message("to anyone", "hi\r\n");
+        send(properties("smtp"), "smtp", null, sent, "whoever@example.net");
+        assertThat(deliveredOnce("bob@example.com", sent)).contains("Delivered-To: whoever@example.net\r\n");
+    }
 }

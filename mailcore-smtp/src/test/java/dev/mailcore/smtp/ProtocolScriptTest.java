@@ -79,4 +79,22 @@ class ProtocolScriptTest {
             ScriptRunner.run("bad-commands.txt", smtp.port());
         }
     }
+
+    @Test
+    void aFullMailboxIsATemporaryFailureAndAMessageLargerThanTheQuotaAPermanentOne() throws Exception {
+        try (SmtpFixture smtp = new SmtpFixture()) {
+            ScriptRunner.run("quota.txt", smtp.port());
+            assertThat(smtp.inbox("dave@example.com"))
+                    .singleElement()
+                    .satisfies(
+                            m -> assertThat(smtp.subject("dave@example.com", m)).isEqualTo("fits"));
+        }
+    }
+
+    @Test
+    void vrfyIsAnsweredFromTheDirectoryOnlyWhenTurnedOn() throws Exception {
+        try (SmtpFixture smtp = new SmtpFixture(b -> b.verifyAddresses(true))) {
+            ScriptRunner.run("vrfy.txt", smtp.port());
+        }
+    }
 }

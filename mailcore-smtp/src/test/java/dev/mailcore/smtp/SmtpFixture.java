@@ -22,8 +22,9 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * A running SMTP server over the in-memory store. Local domain example.com with alice (password secret), bob, and
- * carol whose quota holds one small message; alias sales@ goes to bob.
+ * A running SMTP server over the in-memory store. Local domain example.com with alice (password secret), bob, carol
+ * whose quota holds no message at all, and dave whose quota holds 3,000 octets; alias sales@ goes to bob, and every
+ * address at example.net (a catch-all) to bob.
  */
 final class SmtpFixture implements AutoCloseable {
     static final String PASSWORD = "secret";
@@ -37,8 +38,11 @@ final class SmtpFixture implements AutoCloseable {
             .user("alice@example.com", PASSWORD)
             .user("bob@example.com", PASSWORD)
             .user("carol@example.com", PASSWORD)
+            .user("dave@example.com", PASSWORD)
             .alias("sales@example.com", "bob@example.com")
+            .catchAll("example.net", "bob@example.com")
             .quota("carol@example.com", new Quota(-1, 0))
+            .quota("dave@example.com", new Quota(3_000, -1))
             .pbkdf2Iterations(1_000)
             .build();
     final MailEngine store;

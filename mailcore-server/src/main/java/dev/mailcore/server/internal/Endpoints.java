@@ -97,7 +97,8 @@ public final class Endpoints {
             JmapHandler.Builder jmap = JmapHandler.builder()
                     .store(settings.store())
                     .directory(settings.directory())
-                    .accountObjects(settings.accountObjects());
+                    .accountObjects(settings.accountObjects())
+                    .outboundQueue(settings.outboundQueue());
             if (settings.allowPlaintextAuth() != null) {
                 jmap.allowPlaintextAuth(settings.allowPlaintextAuth());
             }
@@ -113,7 +114,8 @@ public final class Endpoints {
                 .store(settings.store())
                 .directory(settings.directory())
                 .mode(mode)
-                .hostname(settings.hostname());
+                .hostname(settings.hostname())
+                .outboundQueue(settings.outboundQueue());
         listener(b, spec, address, tls);
         if (settings.maxMessageSize() != null) {
             b.maxMessageSize(settings.maxMessageSize());

@@ -7,6 +7,7 @@ package dev.mailcore.server.internal;
 import dev.mailcore.api.MailStore;
 import dev.mailcore.api.spi.AccountObjectStore;
 import dev.mailcore.api.spi.Directory;
+import dev.mailcore.api.spi.OutboundQueue;
 import dev.mailcore.smtp.MessageFilter;
 import java.time.Duration;
 import java.util.List;
@@ -15,12 +16,13 @@ import javax.net.ssl.SSLContext;
 /**
  * What every protocol server is built with. {@code sslContext} is null without TLS material; the limits and
  * {@code allowPlaintextAuth} are null where the protocol's own default applies; {@code smtpFilters} run on every
- * SMTP-family listener.
+ * SMTP-family listener; {@code outboundQueue} takes authenticated SMTP and JMAP mail for other domains.
  */
 public record ProtocolSettings(
         MailStore store,
         Directory directory,
         AccountObjectStore accountObjects,
+        OutboundQueue outboundQueue,
         SSLContext sslContext,
         String hostname,
         Boolean allowPlaintextAuth,

@@ -10,6 +10,7 @@ import dev.mailcore.api.spi.AccountObjectStore;
 import dev.mailcore.api.spi.BlobStore;
 import dev.mailcore.api.spi.Directory;
 import dev.mailcore.api.spi.MetadataStore;
+import dev.mailcore.api.spi.OutboundQueue;
 import dev.mailcore.api.spi.SearchIndex;
 import dev.mailcore.search.lucene.LuceneSearchIndex;
 import dev.mailcore.server.StoreKind;
@@ -22,10 +23,12 @@ import dev.mailcore.store.memory.MemoryAccountObjectStore;
 import dev.mailcore.store.memory.MemoryBlobStore;
 import dev.mailcore.store.memory.MemoryDirectory;
 import dev.mailcore.store.memory.MemoryMetadataStore;
+import dev.mailcore.store.memory.MemoryOutboundQueue;
 import dev.mailcore.store.memory.ScanSearchIndex;
 import dev.mailcore.store.sql.SqlAccountObjectStore;
 import dev.mailcore.store.sql.SqlDirectory;
 import dev.mailcore.store.sql.SqlMetadataStore;
+import dev.mailcore.store.sql.SqlOutboundQueue;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +42,7 @@ public final class Storage implements AutoCloseable {
     private final boolean ownDirectory;
     private final MailEngine engine;
     private final AccountObjectStore accountObjects;
+    private final OutboundQueue outboundQueue;
     private final SearchIndex index;
     private final Map<String, String> users;
     /** Null when the directory is the host's. */
@@ -67,10 +71,17 @@ public final class Storage implements AutoCloseable {
             throw e;
         }
         closer.register(indexOpening);
+        // Mail for other domains waits here for a delivery agent: in the database beside the mail, so it survives a
+        // restart, with its bytes in the same blob store.
+        outboundQueue = metadata instanceof SqlMetadataStore sql
+                ? new SqlOutboundQueue(sql, blobs, Clock.systemUTC())
+                : new MemoryOutboundQueue(blobs, Clock.systemUTC());
         if (s.store() != StoreKind.MEMORY && !s.blobSweepInterval().isZero()) {
-            // The closer runs last first: the sweep stops before the blob and metadata stores it reads close.
+            // The closer runs last first: the sweep stops before the blob and metadata stores it reads close. The
+            // queue holds blobs too: without it, a queued message's bytes would look like an orphan.
             closer.register(new BlobSweepSchedule(
-                    new BlobSweeper(blobs, List.of(metadata), Clock.systemUTC()), s.blobSweepInterval()));
+                    new BlobSweeper(blobs, List.of(metadata, outboundQueue), Clock.systemUTC()),
+                    s.blobSweepInterval()));
         }
         Directory checked = ownDirectory ? directory(s, metadata) : s.hostDirectory();
         // Provisioning hashes passwords, the slowest single step of a start: it runs while the engine and the
@@ -94,7 +105,8 @@ public final class Storage implements AutoCloseable {
                 .searchIndex(index)
                 .directory(directory)
                 .eventBus(events)
-                .accountObjects(accountObjects);
+                .accountObjects(accountObjects)
+                .outboundQueue(outboundQueue);
         if (s.maxMessageSize() != null) {
             builder.maxMessageSize(s.maxMessageSize());
         }
@@ -141,6 +153,11 @@ public final class Storage implements AutoCloseable {
     /** Where JMAP objects and vacation responses are kept: the metadata database, or the heap for a memory store. */
     public AccountObjectStore accountObjects() {
         return accountObjects;
+    }
+
+    /** Where mail for other domains is kept: the metadata database, or the heap for a memory store. */
+    public OutboundQueue outboundQueue() {
+        return outboundQueue;
     }
 
     /**

@@ -53,7 +53,11 @@ public final class CommandParser {
                 if (argument.isEmpty()) {
                     throw new SyntaxError("VRFY needs an argument");
                 }
-                yield new SmtpCommand.Vrfy();
+                String target = argument.strip();
+                if (target.startsWith("<") && target.endsWith(">")) {
+                    target = target.substring(1, target.length() - 1);
+                }
+                yield new SmtpCommand.Vrfy(target);
             }
             case "AUTH" -> {
                 if (argument.isEmpty()) {

@@ -18,7 +18,10 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs the host's filters in order and turns their verdicts into replies for the refused recipients. */
+/**
+ * Runs the host's filters in order and turns their verdicts into replies for the refused recipients, and into the
+ * content that goes on when a filter rewrote the message.
+ */
 public final class FilterChain {
     private static final Logger LOG = LoggerFactory.getLogger(FilterChain.class);
 
@@ -29,11 +32,16 @@ public final class FilterChain {
     }
 
     /**
-     * The refusals: for each recipient index a filter refused, the reply. Recipients without an entry go on to
-     * delivery.
+     * What the filters decided.
+     *
+     * @param refused for each recipient index a filter refused, the reply; recipients without an entry go on
+     * @param content the message that goes on: the client's, or the last rewrite
      */
-    public Map<Integer, Reply> refusals(Envelope envelope, Literal content) {
+    public record Outcome(Map<Integer, Reply> refused, Literal content) {}
+
+    public Outcome run(Envelope envelope, Literal received) {
         Map<Integer, Reply> refused = new HashMap<>();
+        Literal content = received;
         List<String> recipients = envelope.recipients();
         for (MessageFilter filter : filters) {
             List<Integer> open = new ArrayList<>();
@@ -57,6 +65,9 @@ public final class FilterChain {
                 verdict = null;
                 failure = Reply.of(451, "4.3.0", "Local error in a message filter; try again later");
             }
+            if (verdict instanceof Verdict.Rewrite rewrite) {
+                content = Literal.ofBytes(rewrite.message());
+            }
             for (int i = 0; i < recipients.size(); i++) {
                 if (!refused.containsKey(i)) {
                     Reply reply = failure != null ? failure : reply(verdict, recipients.get(i));
@@ -66,17 +77,20 @@ public final class FilterChain {
                 }
             }
         }
-        return refused;
+        return new Outcome(refused, content);
     }
 
     private static Reply reply(Verdict verdict, String recipient) {
         return switch (verdict) {
             case Verdict.Accept accept -> null;
+            case Verdict.Rewrite rewrite -> null;
             case Verdict.Reject reject -> Reply.of(550, "5.7.1", clean(reject.reason()));
             case Verdict.TempFail tempFail -> Reply.of(451, "4.7.1", clean(tempFail.reason()));
             case Verdict.PerRecipient per -> {
                 Verdict mine = per.verdicts().get(recipient);
-                yield mine == null || mine instanceof Verdict.PerRecipient ? null : reply(mine, recipient);
+                yield mine == null || mine instanceof Verdict.PerRecipient || mine instanceof Verdict.Rewrite
+                        ? null
+                        : reply(mine, recipient);
             }
         };
     }

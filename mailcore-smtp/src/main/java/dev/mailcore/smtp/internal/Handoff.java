@@ -39,8 +39,10 @@ final class Handoff {
         this.local = new LocalDelivery(settings.store());
     }
 
-    List<Reply> deliver(Envelope envelope, List<Recipient> recipients, Literal content, TraceHeaders trace) {
-        Map<Integer, Reply> refused = settings.filters().refusals(envelope, content);
+    List<Reply> deliver(Envelope envelope, List<Recipient> recipients, Literal received, TraceHeaders trace) {
+        FilterChain.Outcome filtered = settings.filters().run(envelope, received);
+        Map<Integer, Reply> refused = filtered.refused();
+        Literal content = filtered.content();
         List<Recipient> locals = new ArrayList<>();
         List<Recipient> others = new ArrayList<>();
         for (int i = 0; i < recipients.size(); i++) {

@@ -5,8 +5,10 @@
 package dev.mailcore.smtp.internal;
 
 import dev.mailcore.api.AccountId;
+import dev.mailcore.api.ErrorReason;
 import dev.mailcore.api.MailException;
 import dev.mailcore.api.MailStore;
+import dev.mailcore.api.QuotaUsage;
 import dev.mailcore.net.Literal;
 import java.io.ByteArrayInputStream;
 import java.io.SequenceInputStream;
@@ -55,7 +57,24 @@ public final class LocalDelivery {
             return DELIVERED;
         } catch (MailException e) {
             LOG.info("delivery {} to account {} failed: {}", trace.id(), account, e.toString());
+            if (e.reason() == ErrorReason.OVER_QUOTA && fitsAnEmptyMailbox(account, header.length + content.size())) {
+                return Reply.of(452, "4.2.2", "Mailbox full; try again later");
+            }
             return Replies.of(e);
+        }
+    }
+
+    /**
+     * Whether the message would fit once the user deleted mail: then a full mailbox is a temporary failure (RFC 3463
+     * X.2.2) and the sender retries, while a message larger than the whole quota is refused for good (552 5.2.2).
+     */
+    private boolean fitsAnEmptyMailbox(AccountId account, long size) {
+        try {
+            QuotaUsage quota = store.quotas().usage(account);
+            return (!quota.hasStorageLimit() || size <= quota.storageLimit())
+                    && (!quota.hasMessageLimit() || quota.messageLimit() >= 1);
+        } catch (MailException e) {
+            return false;
         }
     }
 }

@@ -34,7 +34,8 @@ public sealed interface SmtpCommand {
 
     record Help() implements SmtpCommand {}
 
-    record Vrfy() implements SmtpCommand {}
+    /** VRFY with its argument: an address, with or without angle brackets, or a name. */
+    record Vrfy(String argument) implements SmtpCommand {}
 
     record StartTls() implements SmtpCommand {}
 

@@ -14,6 +14,7 @@ import dev.mailcore.net.ProtocolHandler;
 import dev.mailcore.net.SaslExchange;
 import dev.mailcore.net.SaslMechanisms;
 import dev.mailcore.smtp.Envelope;
+import dev.mailcore.smtp.RecipientResult;
 import dev.mailcore.smtp.SmtpMode;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -71,6 +72,7 @@ public final class SmtpSession implements ProtocolHandler {
 
     @Override
     public void connected() {
+        settings.listeners().connected(connection.remoteAddress());
         if (settings.greetingDelay().isZero()) {
             greet();
         } else {
@@ -151,6 +153,7 @@ public final class SmtpSession implements ProtocolHandler {
             dataDeadline.cancel();
         }
         resetTransaction();
+        settings.listeners().disconnected(connection.remoteAddress());
     }
 
     @Override
@@ -217,9 +220,10 @@ public final class SmtpSession implements ProtocolHandler {
             }
             case SmtpCommand.Help help ->
                 send(Reply.of(
-                        214, "2.0.0", "Commands: HELO EHLO MAIL RCPT DATA BDAT RSET NOOP QUIT HELP AUTH STARTTLS"));
-            case SmtpCommand.Vrfy vrfy ->
-                send(Reply.of(252, "2.5.0", "Address verification is off; send the message and delivery is tried"));
+                        214,
+                        "2.0.0",
+                        "Commands: HELO EHLO MAIL RCPT DATA BDAT RSET NOOP QUIT HELP VRFY AUTH STARTTLS"));
+            case SmtpCommand.Vrfy vrfy -> vrfy(vrfy.argument());
             case SmtpCommand.StartTls startTls -> startTls();
             case SmtpCommand.Auth auth -> auth(auth);
             case SmtpCommand.Unknown unknown -> bad(Reply.of(500, "5.5.2", "Command not recognized"));
@@ -293,11 +297,11 @@ public final class SmtpSession implements ProtocolHandler {
             return;
         }
         if (!mailParameters.smtpUtf8() && !isAscii(rcpt.forwardPath())) {
-            send(Reply.of(553, "5.6.7", "A non-ASCII address needs SMTPUTF8"));
+            refuseRecipient(rcpt.forwardPath(), Reply.of(553, "5.6.7", "A non-ASCII address needs SMTPUTF8"));
             return;
         }
         if (recipients.size() >= settings.maxRecipients()) {
-            send(Reply.of(452, "4.5.3", "Too many recipients"));
+            refuseRecipient(rcpt.forwardPath(), Reply.of(452, "4.5.3", "Too many recipients"));
             return;
         }
         switch (policy.decide(rcpt.forwardPath(), account != null)) {
@@ -305,7 +309,32 @@ public final class SmtpSession implements ProtocolHandler {
                 recipients.add(new Recipient(parameters, accept.account()));
                 send(Reply.of(250, "2.1.5", "Recipient OK"));
             }
-            case RecipientPolicy.Decision.Refuse refuse -> send(refuse.reply());
+            case RecipientPolicy.Decision.Refuse refuse -> refuseRecipient(rcpt.forwardPath(), refuse.reply());
+        }
+    }
+
+    private void refuseRecipient(String address, Reply reply) {
+        send(reply);
+        settings.listeners()
+                .recipientRefused(
+                        connection.remoteAddress(), new RecipientResult(address, reply.code(), status(reply)));
+    }
+
+    private static String status(Reply reply) {
+        return reply.status() == null ? "" : reply.status();
+    }
+
+    /** VRFY (RFC 5321 section 3.5): 252 unless the server is told to reveal which local addresses exist. */
+    private void vrfy(String address) {
+        int at = address.lastIndexOf('@');
+        if (!settings.verifyAddresses() || at < 0 || !settings.directory().isLocalDomain(address.substring(at + 1))) {
+            send(Reply.of(252, "2.5.0", "Cannot verify this address; send the message and delivery is tried"));
+            return;
+        }
+        if (settings.directory().resolveRecipient(address).isPresent()) {
+            send(Reply.of(250, "2.1.5", "<" + address + ">"));
+        } else {
+            bad(Reply.of(550, "5.1.1", "No such user here"));
         }
     }
 
@@ -405,9 +434,10 @@ public final class SmtpSession implements ProtocolHandler {
     /** Delivers a whole message (after DATA or the last BDAT), answers and ends the transaction. */
     private void reply(Literal content) {
         try {
+            Envelope envelope = envelope();
             List<Reply> replies;
             try {
-                replies = deliver(content);
+                replies = handoff.deliver(envelope, recipients, content, trace());
             } catch (RuntimeException | LinkageError e) {
                 // A class missing from a badly packaged deployment must still get the client an answer, not silence.
                 LOG.warn("connection {}: delivery failed", connection.id(), e);
@@ -419,6 +449,12 @@ public final class SmtpSession implements ProtocolHandler {
             } else {
                 send(summary(replies));
             }
+            List<RecipientResult> results = new ArrayList<>(replies.size());
+            for (int i = 0; i < replies.size(); i++) {
+                Reply reply = replies.get(i);
+                results.add(new RecipientResult(recipients.get(i).address(), reply.code(), status(reply)));
+            }
+            settings.listeners().messageReceived(envelope, content.size(), results);
         } finally {
             resetTransaction();
         }
@@ -432,9 +468,8 @@ public final class SmtpSession implements ProtocolHandler {
         }
     }
 
-    private List<Reply> deliver(Literal content) {
-        transactions++;
-        Envelope envelope = new Envelope(
+    private Envelope envelope() {
+        return new Envelope(
                 reversePath,
                 recipients.stream().map(Recipient::address).toList(),
                 helo,
@@ -445,7 +480,11 @@ public final class SmtpSession implements ProtocolHandler {
                 mailParameters.ret(),
                 mailParameters.envelopeId(),
                 recipients.stream().map(Recipient::parameters).toList());
-        TraceHeaders trace = new TraceHeaders(
+    }
+
+    private TraceHeaders trace() {
+        transactions++;
+        return new TraceHeaders(
                 reversePath,
                 helo,
                 connection.remoteAddress(),
@@ -455,7 +494,6 @@ public final class SmtpSession implements ProtocolHandler {
                 Long.toString(connection.id(), 36) + "." + transactions,
                 recipients,
                 ZonedDateTime.now(settings.clock()));
-        return handoff.deliver(envelope, recipients, content, trace);
     }
 
     /**
@@ -533,13 +571,17 @@ public final class SmtpSession implements ProtocolHandler {
             case SaslExchange.Result.Success success -> {
                 account = success.account();
                 send(Reply.of(235, "2.7.0", "Authenticated"));
+                settings.listeners().authenticated(connection.remoteAddress(), account.login());
             }
             case SaslExchange.Result.Refused refused -> {
                 switch (refused.reason()) {
                     case UNKNOWN_MECHANISM -> bad(Reply.of(504, "5.5.4", "Unknown mechanism"));
                     case CANCELLED -> send(Reply.of(501, "5.0.0", "Authentication cancelled"));
                     case BAD_BASE64 -> send(Reply.of(501, "5.5.2", "Bad base64"));
-                    case FAILED -> send(Reply.of(535, "5.7.8", "Authentication failed"));
+                    case FAILED -> {
+                        send(Reply.of(535, "5.7.8", "Authentication failed"));
+                        settings.listeners().authenticationFailed(connection.remoteAddress());
+                    }
                 }
             }
         }

@@ -21,6 +21,8 @@ import java.util.function.Consumer;
  * @param capture where capture mode keeps messages; null when the server is not in capture mode
  * @param greetingDelay how long the server waits before its greeting; zero for none
  * @param dataTimeout the longest a DATA transfer may take
+ * @param verifyAddresses whether VRFY tells whether a local address exists
+ * @param listeners the host's observers, as one
  */
 public record SmtpSettings(
         MailStore store,
@@ -37,7 +39,9 @@ public record SmtpSettings(
         OutboundQueue outboundQueue,
         Consumer<CapturedMessage> capture,
         Duration greetingDelay,
-        Duration dataTimeout) {
+        Duration dataTimeout,
+        boolean verifyAddresses,
+        Listeners listeners) {
     public boolean captureMode() {
         return capture != null;
     }
