@@ -48,9 +48,22 @@ public interface SearchIndex extends AutoCloseable {
     }
 
     /**
+     * Indexes the document together with the email's metadata, as {@link #index(AccountId, EmailId, SearchDocument)}
+     * followed by {@link #updateMetadata}; the engine calls it instead of those two for an email whose text it indexes
+     * (a new email, or one indexed again), when {@link #indexesMetadata()} holds. An index that keeps metadata should
+     * write both at once, so that a new email costs one write. The default calls the two methods.
+     */
+    default void index(AccountId account, EmailId email, SearchDocument document, SearchMetadata metadata) {
+        index(account, email, document);
+        if (indexesMetadata()) {
+            updateMetadata(account, email, metadata);
+        }
+    }
+
+    /**
      * Replaces the metadata of an indexed email; does nothing for an email that is not indexed. Called only when
-     * {@link #indexesMetadata()} holds, after {@link #index} of that email, and again after each change to it. Must
-     * not analyze the email's text again. Same visibility rule as {@link #index}.
+     * {@link #indexesMetadata()} holds, after the email was indexed, for each later change to it (keywords,
+     * mailboxes). Must not analyze the email's text again. Same visibility rule as {@link #index}.
      */
     default void updateMetadata(AccountId account, EmailId email, SearchMetadata metadata) {}
 

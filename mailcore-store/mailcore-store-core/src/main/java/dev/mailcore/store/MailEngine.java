@@ -112,7 +112,7 @@ public final class MailEngine implements MailStore {
         MessageRemover remover = new MessageRemover(indexer);
         MessageMover mover = new MessageMover(context, remover, indexer, quotaGuard);
         AppendService appends =
-                new AppendService(context, transactions, extractor, new Threader(context.ids()), indexer, quotaGuard);
+                new AppendService(context, transactions, extractor, new Threader(context.ids()), quotaGuard);
         this.mailboxes = new MailboxService(context, transactions, setup, remover, mover);
         this.messages = new MessageService(
                 context, transactions, setup, appends, mover, remover, new FlagUpdater(), b.summaryCacheSize);
@@ -182,10 +182,7 @@ public final class MailEngine implements MailStore {
                 r -> Map.entry(
                         r.highestModSeq(), List.copyOf(r.emails(r.emailIds()).values())));
         var emails = snapshot.getValue();
-        for (var email : emails) {
-            indexer.reindex(account, email);
-        }
-        indexer.refreshMetadata(account, emails.stream().map(EmailRecord::id).toList());
+        indexer.reindex(account, emails);
         indexer.appliedUpTo(account, snapshot.getKey());
         indexer.awaitIndexed();
         return emails.size();
@@ -225,15 +222,12 @@ public final class MailEngine implements MailStore {
             return reindex(account);
         }
         for (EmailId id : replay.touched()) {
-            EmailRecord email = replay.alive().get(id);
-            if (email == null) {
+            if (!replay.alive().containsKey(id)) {
                 indexer.remove(account, id);
-            } else {
-                // Content again, not only metadata: a log entry may stand for the creation and later updates alike.
-                indexer.reindex(account, email);
             }
         }
-        indexer.refreshMetadata(account, List.copyOf(replay.alive().keySet()));
+        // Content again, not only metadata: a log entry may stand for the creation and later updates alike.
+        indexer.reindex(account, List.copyOf(replay.alive().values()));
         indexer.appliedUpTo(account, Math.max(since, replay.highest()));
         indexer.awaitIndexed();
         return replay.touched().size();

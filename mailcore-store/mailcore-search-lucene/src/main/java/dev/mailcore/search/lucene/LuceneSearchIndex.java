@@ -201,9 +201,25 @@ public final class LuceneSearchIndex implements SearchIndex {
      */
     @Override
     public void index(AccountId account, EmailId email, SearchDocument document) {
+        write(account, email, document, null);
+    }
+
+    /**
+     * Indexes the document with the email's metadata in one write, replacing any earlier document of that email: a
+     * new email costs one document and no doc-values update.
+     *
+     * @throws IllegalStateException if the index is closed
+     * @throws MailException {@link ErrorReason#UNAVAILABLE} if the index cannot be written
+     */
+    @Override
+    public void index(AccountId account, EmailId email, SearchDocument document, SearchMetadata metadata) {
+        write(account, email, document, Objects.requireNonNull(metadata, "metadata"));
+    }
+
+    private void write(AccountId account, EmailId email, SearchDocument document, SearchMetadata metadata) {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(email, "email");
-        Document lucene = mapper.toDocument(account, email, Objects.requireNonNull(document, "document"));
+        Document lucene = mapper.toDocument(account, email, Objects.requireNonNull(document, "document"), metadata);
         ensureOpen();
         try {
             writer.updateDocument(new Term(Fields.KEY, Fields.key(account, email)), lucene);

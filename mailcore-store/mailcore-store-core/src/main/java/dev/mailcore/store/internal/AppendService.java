@@ -40,7 +40,6 @@ public final class AppendService {
     private final Transactions transactions;
     private final MimeExtractor extractor;
     private final Threader threader;
-    private final Indexer indexer;
     private final QuotaGuard quotas;
 
     public AppendService(
@@ -48,13 +47,11 @@ public final class AppendService {
             Transactions transactions,
             MimeExtractor extractor,
             Threader threader,
-            Indexer indexer,
             QuotaGuard quotas) {
         this.context = context;
         this.transactions = transactions;
         this.extractor = extractor;
         this.threader = threader;
-        this.indexer = indexer;
         this.quotas = quotas;
     }
 
@@ -99,8 +96,7 @@ public final class AppendService {
                 long uid = first + i;
                 tx.insertMessage(new MessageRecord(mailbox, uid, emailId, modSeq, false, now));
                 recorder.email(emailId, thread, ChangeKind.CREATED);
-                recorder.afterCommit(
-                        () -> indexer.index(account, emailId, p.extracted().document()));
+                recorder.indexAfterCommit(emailId, p.extracted()::document);
                 results.add(new AppendResult(
                         mailbox, target.uidValidity(), uid, emailId, thread, p.blobId(), p.size(), modSeq));
             }

@@ -12,6 +12,7 @@ import dev.mailcore.api.EmailId;
 import dev.mailcore.api.MailboxId;
 import dev.mailcore.api.ThreadId;
 import dev.mailcore.api.spi.MetadataTransaction;
+import dev.mailcore.api.spi.SearchDocument;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 
 /**
  * Collects what one engine operation changes: takes the operation's MODSEQ on the first change (an operation that
@@ -34,6 +36,7 @@ public final class ChangeRecorder {
     private final Set<MailboxId> touchedMailboxes = new HashSet<>();
     private final Map<MailboxId, ChangeKind> mailboxKinds = new LinkedHashMap<>();
     private final List<Runnable> afterCommit = new ArrayList<>();
+    private final Map<EmailId, Supplier<SearchDocument>> texts = new LinkedHashMap<>();
 
     private final LongConsumer allocated;
 
@@ -83,6 +86,14 @@ public final class ChangeRecorder {
         touchedMailboxes.add(mailbox);
     }
 
+    /**
+     * Indexes the email's text after the transaction committed, together with its metadata in one index write; never
+     * if it rolled back. {@code text} is called on the indexing thread.
+     */
+    public void indexAfterCommit(EmailId email, Supplier<SearchDocument> text) {
+        texts.put(email, text);
+    }
+
     /** Runs {@code action} after the transaction committed (index updates); never if it rolled back. */
     public void afterCommit(Runnable action) {
         afterCommit.add(action);
@@ -115,6 +126,13 @@ public final class ChangeRecorder {
                 out.add(id);
             }
         });
+        return out;
+    }
+
+    /** The texts to index, of the emails this operation did not destroy. */
+    Map<EmailId, Supplier<SearchDocument>> textsToIndex() {
+        Map<EmailId, Supplier<SearchDocument>> out = new LinkedHashMap<>(texts);
+        out.keySet().removeIf(id -> emailKinds.get(id) == ChangeKind.DESTROYED);
         return out;
     }
 

@@ -10,6 +10,7 @@ import dev.mailcore.api.MailboxId;
 import dev.mailcore.api.spi.EmailRecord;
 import dev.mailcore.api.spi.MessageRecord;
 import dev.mailcore.api.spi.SearchDocument;
+import dev.mailcore.api.spi.SearchIndex;
 import dev.mailcore.api.spi.SearchMetadata;
 import dev.mailcore.store.internal.mime.ExtractedMessage;
 import dev.mailcore.store.internal.mime.MimeExtractor;
@@ -17,6 +18,7 @@ import dev.mailcore.store.internal.mime.SpooledMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,12 +26,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.function.Supplier;
 
 /**
  * Feeds the search index: documents made at ingest, or made again from the stored blob. With a queue, updates run on
  * the queue's thread in the order they were asked for, and {@link #awaitIndexed()} waits for them.
  */
 public final class Indexer implements AutoCloseable {
+    /** Emails per update of a reindex: one metadata read for each batch, and few queue entries. */
+    private static final int REINDEX_BATCH = 256;
+
     private final EngineContext context;
     private final MimeExtractor extractor;
     private final IndexQueue queue;
@@ -45,23 +51,38 @@ public final class Indexer implements AutoCloseable {
                 : new IndexQueue(queueCapacity, "mailcore-search-indexer");
     }
 
-    public void index(AccountId account, EmailId email, SearchDocument document) {
-        if (context.index() != null) {
-            run(() -> context.index().index(account, email, document));
-        }
-    }
-
     public void remove(AccountId account, EmailId email) {
         if (context.index() != null) {
             run(() -> context.index().remove(account, email));
         }
     }
 
-    /** Extracts the document from the stored content again, for an email that shares content with another. */
-    public void reindex(AccountId account, EmailRecord email) {
-        if (context.index() != null) {
-            run(() -> context.index().index(account, email.id(), extract(email)));
+    /**
+     * Indexes the texts of {@code emails} (replacing earlier documents of them). An index that keeps metadata gets
+     * each text with the email's metadata in one write, the metadata read from the store when the update runs (as
+     * {@link #refreshMetadata} does, and for the same reason); an email gone by then is not indexed.
+     */
+    public void index(AccountId account, Map<EmailId, Supplier<SearchDocument>> emails) {
+        if (context.index() != null && !emails.isEmpty()) {
+            Map<EmailId, Supplier<SearchDocument>> texts = new LinkedHashMap<>(emails);
+            run(() -> write(account, texts));
         }
+    }
+
+    /** Indexes every email of {@code emails} again from its stored content, with its metadata. */
+    public void reindex(AccountId account, List<EmailRecord> emails) {
+        for (int from = 0; from < emails.size(); from += REINDEX_BATCH) {
+            Map<EmailId, Supplier<SearchDocument>> texts = new LinkedHashMap<>();
+            for (EmailRecord email : emails.subList(from, Math.min(from + REINDEX_BATCH, emails.size()))) {
+                texts.put(email.id(), storedText(email));
+            }
+            index(account, texts);
+        }
+    }
+
+    /** The email's text extracted again from its stored content, when called. */
+    public Supplier<SearchDocument> storedText(EmailRecord email) {
+        return () -> extract(email);
     }
 
     /**
@@ -72,12 +93,40 @@ public final class Indexer implements AutoCloseable {
     public void refreshMetadata(AccountId account, List<EmailId> emails) {
         if (context.index() != null && context.index().indexesMetadata() && !emails.isEmpty()) {
             List<EmailId> ids = List.copyOf(emails);
-            run(() -> sendMetadata(account, ids));
+            run(() -> currentMetadata(account, ids)
+                    .forEach((id, metadata) -> context.index().updateMetadata(account, id, metadata)));
         }
     }
 
-    private void sendMetadata(AccountId account, List<EmailId> ids) {
-        Map<EmailId, SearchMetadata> current = context.metadata().read(account, r -> {
+    /** One email whose text cannot be read does not keep the others from the index; the first failure is thrown. */
+    private void write(AccountId account, Map<EmailId, Supplier<SearchDocument>> texts) {
+        SearchIndex index = context.index();
+        Map<EmailId, SearchMetadata> metadata =
+                index.indexesMetadata() ? currentMetadata(account, texts.keySet()) : null;
+        RuntimeException failure = null;
+        for (Map.Entry<EmailId, Supplier<SearchDocument>> text : texts.entrySet()) {
+            EmailId id = text.getKey();
+            try {
+                if (metadata == null) {
+                    index.index(account, id, text.getValue().get());
+                } else if (metadata.containsKey(id)) {
+                    index.index(account, id, text.getValue().get(), metadata.get(id));
+                }
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private Map<EmailId, SearchMetadata> currentMetadata(AccountId account, Collection<EmailId> ids) {
+        return context.metadata().read(account, r -> {
             Map<EmailId, SearchMetadata> out = new LinkedHashMap<>();
             for (EmailRecord email : r.emails(ids).values()) {
                 Set<MailboxId> mailboxes = new HashSet<>();
@@ -88,7 +137,6 @@ public final class Indexer implements AutoCloseable {
             }
             return out;
         });
-        current.forEach((id, metadata) -> context.index().updateMetadata(account, id, metadata));
     }
 
     private static SearchMetadata metadata(EmailRecord email, Set<MailboxId> mailboxes) {

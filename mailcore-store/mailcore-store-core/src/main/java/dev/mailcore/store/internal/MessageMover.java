@@ -52,7 +52,7 @@ public final class MessageMover {
         for (int i = 0; i < sources.size(); i++) {
             MessageRecord source = sources.get(i);
             EmailId emailId = alreadyIn(tx, source.emailId(), destination)
-                    ? duplicate(account, tx, recorder, source.emailId(), modSeq)
+                    ? duplicate(tx, recorder, source.emailId(), modSeq)
                     : source.emailId();
             EmailRecord email = tx.email(emailId).orElseThrow();
             uids[i] = first + i;
@@ -108,8 +108,7 @@ public final class MessageMover {
         return false;
     }
 
-    private EmailId duplicate(
-            AccountId account, MetadataTransaction tx, ChangeRecorder recorder, EmailId original, long modSeq) {
+    private EmailId duplicate(MetadataTransaction tx, ChangeRecorder recorder, EmailId original, long modSeq) {
         EmailRecord source = tx.email(original).orElseThrow();
         EmailRecord copy = new EmailRecord(
                 context.ids().newEmailId(),
@@ -123,7 +122,7 @@ public final class MessageMover {
         tx.insertEmail(copy);
         tx.adjustUsage(copy.size(), 1);
         recorder.email(copy.id(), copy.threadId(), ChangeKind.CREATED);
-        recorder.afterCommit(() -> indexer.reindex(account, copy));
+        recorder.indexAfterCommit(copy.id(), indexer.storedText(copy));
         return copy.id();
     }
 }

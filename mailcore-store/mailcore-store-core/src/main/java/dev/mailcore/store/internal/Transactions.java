@@ -6,13 +6,18 @@ package dev.mailcore.store.internal;
 
 import dev.mailcore.api.AccountChanged;
 import dev.mailcore.api.AccountId;
+import dev.mailcore.api.EmailId;
 import dev.mailcore.api.ErrorReason;
 import dev.mailcore.api.MailException;
 import dev.mailcore.api.spi.MetadataReader;
 import dev.mailcore.api.spi.MetadataTransaction;
+import dev.mailcore.api.spi.SearchDocument;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,12 +85,15 @@ public final class Transactions {
     }
 
     private void afterCommit(AccountId account, ChangeRecorder recorder) {
-        List<Runnable> actions = recorder.afterCommitActions();
-        for (Runnable action : actions) {
+        Map<EmailId, Supplier<SearchDocument>> texts = recorder.textsToIndex();
+        indexer.index(account, texts);
+        for (Runnable action : recorder.afterCommitActions()) {
             action.run();
         }
-        // After the actions, so an appended email's document is indexed before its metadata arrives.
-        indexer.refreshMetadata(account, recorder.changedEmails());
+        // An email whose text was just queued gets its metadata with it; the others only have metadata changed.
+        List<EmailId> changed = new ArrayList<>(recorder.changedEmails());
+        changed.removeAll(texts.keySet());
+        indexer.refreshMetadata(account, changed);
         if (recorder.takenModSeq() != 0) {
             indexer.ended(account, recorder.takenModSeq(), true);
         }

@@ -475,6 +475,41 @@ public abstract class SearchIndexContract {
     }
 
     @Test
+    void textIndexedWithItsMetadataAnswersBothAtOnceAndTakesLaterChanges() {
+        MailboxId inbox = MailboxId.of("inbox");
+        index.index(
+                ALICE,
+                EmailId.of("m1"),
+                document().subject("Report for Q3").build(),
+                metadata(Set.of(Keywords.SEEN), Set.of(inbox), 100, "t1"));
+        index.index(
+                ALICE,
+                EmailId.of("m2"),
+                document().subject("Report for Q4").build(),
+                metadata(Set.of(), Set.of(inbox), 5_000, "t2"));
+        SearchQuery unseenReport = SearchQuery.and(
+                new SubjectContains("report"), SearchQuery.not(new SearchQuery.HasKeyword(Keywords.SEEN)));
+        assertThat(found(new SubjectContains("report"))).containsExactlyInAnyOrder("m1", "m2");
+        if (!index.indexesMetadata()) {
+            return;
+        }
+
+        assertThat(found(unseenReport)).containsExactly("m2");
+        assertThat(found(SearchQuery.and(new SubjectContains("report"), new SearchQuery.Size(true, 1_000))))
+                .containsExactly("m2");
+
+        index.updateMetadata(ALICE, EmailId.of("m1"), metadata(Set.of(), Set.of(inbox), 100, "t1"));
+        assertThat(found(unseenReport)).containsExactlyInAnyOrder("m1", "m2");
+        // Indexing the text again replaces the metadata along with it.
+        index.index(
+                ALICE,
+                EmailId.of("m2"),
+                document().subject("Report for Q4").build(),
+                metadata(Set.of(Keywords.SEEN), Set.of(inbox), 5_000, "t2"));
+        assertThat(found(unseenReport)).containsExactly("m1");
+    }
+
+    @Test
     void metadataOfAnEmailNotIndexedIsIgnored() {
         index.updateMetadata(ALICE, EmailId.of("nowhere"), metadata(Set.of(Keywords.SEEN), Set.of(), 1, "t"));
 

@@ -7,6 +7,7 @@ package dev.mailcore.search.lucene.internal;
 import dev.mailcore.api.AccountId;
 import dev.mailcore.api.EmailId;
 import dev.mailcore.api.spi.SearchDocument;
+import dev.mailcore.api.spi.SearchMetadata;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.apache.lucene.document.BinaryDocValuesField;
@@ -29,12 +30,15 @@ public final class DocumentMapper {
         this.exactBody = exactBody;
     }
 
-    public Document toDocument(AccountId account, EmailId email, SearchDocument source) {
+    /** @param metadata the email's metadata, or null for placeholders that a later update replaces */
+    public Document toDocument(AccountId account, EmailId email, SearchDocument source, SearchMetadata metadata) {
         Document document = new Document();
         document.add(new StringField(Fields.KEY, Fields.key(account, email), Field.Store.NO));
         document.add(new StringField(Fields.ACCOUNT, account.value(), Field.Store.NO));
         document.add(new BinaryDocValuesField(Fields.EMAIL, new BytesRef(email.value())));
-        MetadataFields.addPlaceholders(document);
+        for (Field field : MetadataFields.fields(metadata)) {
+            document.add(field);
+        }
         addHeaders(document, source);
         String subject = TextFolding.fold(source.subject());
         grams(document, Fields.SUBJECT, subject);

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import org.apache.lucene.document.BinaryDocValuesField;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.util.BytesRef;
@@ -36,17 +35,10 @@ public final class MetadataFields {
     private MetadataFields() {}
 
     /**
-     * The placeholders every new document carries: Lucene updates only doc values fields a document already has. A
-     * document without metadata yet has no keyword, no mailbox, no times and size -1, so it matches no positive
-     * metadata criterion.
+     * The fields of an email's metadata, or for null the placeholders of a document whose metadata comes later: every
+     * document carries these fields, since Lucene updates only doc values fields a document already has. Placeholders
+     * stand for no keyword, no mailbox, no times and size -1, so they match no positive metadata criterion.
      */
-    public static void addPlaceholders(Document document) {
-        for (Field field : fields(null)) {
-            document.add(field);
-        }
-    }
-
-    /** The fields that replace an email's metadata, or the placeholders for null. */
     public static Field[] fields(SearchMetadata metadata) {
         if (metadata == null) {
             return new Field[] {

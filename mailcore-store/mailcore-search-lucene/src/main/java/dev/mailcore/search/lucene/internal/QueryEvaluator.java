@@ -9,6 +9,7 @@ import dev.mailcore.api.EmailId;
 import dev.mailcore.api.search.SearchQuery;
 import dev.mailcore.api.spi.SearchMetadata;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -29,6 +30,7 @@ import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.FixedBitSet;
 
 /**
@@ -183,8 +185,12 @@ public final class QueryEvaluator {
         }
     }
 
+    /**
+     * The email ids of the hits. A common word hits most of the mailbox, so this loop is most of such a search: the
+     * set is sized once, and ids are decoded by the JDK's UTF-8 decoder, which copies ASCII (what ids are) in bulk.
+     */
     private Set<EmailId> ids(FixedBitSet hits) throws IOException {
-        Set<EmailId> ids = new HashSet<>();
+        Set<EmailId> ids = HashSet.newHashSet(hits.cardinality());
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             int end = leaf.docBase + leaf.reader().maxDoc();
             int doc = leaf.docBase < hits.length() ? hits.nextSetBit(leaf.docBase) : DocIdSetIterator.NO_MORE_DOCS;
@@ -195,7 +201,8 @@ public final class QueryEvaluator {
                 if (emails == null || !emails.advanceExact(doc - leaf.docBase)) {
                     throw new IllegalStateException("indexed email without its id");
                 }
-                ids.add(EmailId.of(emails.binaryValue().utf8ToString()));
+                BytesRef id = emails.binaryValue();
+                ids.add(EmailId.of(new String(id.bytes, id.offset, id.length, StandardCharsets.UTF_8)));
             }
         }
         return Collections.unmodifiableSet(ids);
