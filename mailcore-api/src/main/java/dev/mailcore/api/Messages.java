@@ -70,8 +70,16 @@ public interface Messages {
      */
     ExpungeResult remove(AccountId account, MailboxId mailbox, UidSet uids);
 
-    /** The UIDs of a mailbox, ascending; what IMAP SELECT builds its sequence numbers from. */
+    /** The UIDs of a mailbox, ascending. */
     long[] uids(AccountId account, MailboxId mailbox);
+
+    /**
+     * The UIDs of a mailbox as ranges of consecutive UIDs; what IMAP SELECT builds its sequence numbers from. On a
+     * mailbox without gaps it costs two numbers, whatever the mailbox holds.
+     */
+    default UidSet uidRanges(AccountId account, MailboxId mailbox) {
+        return UidSet.ofAscending(uids(account, mailbox));
+    }
 
     /** Metadata of the messages with these UIDs, ascending; UIDs not present are skipped. */
     List<MessageMeta> list(AccountId account, MailboxId mailbox, UidSet uids);

@@ -44,9 +44,10 @@ public interface Connection {
     boolean canStartTls();
 
     /**
-     * Queues bytes for the client. The buffer is owned by the connection afterwards. Blocks the calling (virtual)
-     * thread while too many bytes are waiting to be sent, so a slow reader cannot make the server buffer without
-     * bound.
+     * Sends bytes to the client, after everything written before them: straight to the socket from the calling thread
+     * when nothing is waiting to be sent (one non-blocking write), otherwise queued for the I/O
+     * thread. The buffer is owned by the connection afterwards. Blocks the calling (virtual) thread while too many
+     * bytes are waiting to be sent, so a slow reader cannot make the server buffer without bound.
      */
     void write(ByteBuffer bytes);
 

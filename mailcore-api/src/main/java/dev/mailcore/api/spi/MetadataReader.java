@@ -40,6 +40,15 @@ public interface MetadataReader {
     /** The UIDs of a mailbox, ascending. */
     long[] uids(MailboxId mailbox);
 
+    /**
+     * The UIDs of a mailbox as ranges of consecutive UIDs (what IMAP SELECT numbers its messages from); empty for an
+     * unknown mailbox. The default builds them from {@link #uids}; a store that keeps the ranges answers without
+     * visiting every message.
+     */
+    default UidSet uidRanges(MailboxId mailbox) {
+        return UidSet.ofAscending(uids(mailbox));
+    }
+
     /** Memberships in a mailbox whose UID is in {@code uids} and whose MODSEQ is above {@code changedSince}, by UID. */
     List<MessageRecord> messages(MailboxId mailbox, UidSet uids, long changedSince);
 

@@ -28,14 +28,14 @@ public final class SelectedMailbox {
     private UidSet savedResult = UidSet.builder().build();
 
     /** A view of a mailbox just selected. */
-    public static SelectedMailbox of(Mailbox mailbox, boolean readOnly, long[] uids) {
-        return new SelectedMailbox(mailbox, readOnly, uids);
+    public static SelectedMailbox of(Mailbox mailbox, boolean readOnly, UidSet uids) {
+        return new SelectedMailbox(mailbox, readOnly, UidList.of(uids));
     }
 
-    private SelectedMailbox(Mailbox mailbox, boolean readOnly, long[] uids) {
+    private SelectedMailbox(Mailbox mailbox, boolean readOnly, UidList uids) {
         this.mailbox = mailbox;
         this.readOnly = readOnly;
-        this.uids = UidList.of(uids);
+        this.uids = uids;
         this.highestModSeq = mailbox.highestModSeq();
         this.uidNext = mailbox.uidNext();
     }

@@ -4,6 +4,7 @@
  */
 package dev.mailcore.imap.internal;
 
+import dev.mailcore.api.UidSet;
 import java.util.Arrays;
 
 /**
@@ -28,6 +29,23 @@ final class UidList {
     /** The list of these UIDs, which must be ascending. */
     static UidList of(long[] uids) {
         return of(uids, 0, uids.length);
+    }
+
+    /** The list of the UIDs in this set: one run per range, whatever the ranges hold. */
+    static UidList of(UidSet set) {
+        int runs = set.rangeCount();
+        long[] starts = new long[runs];
+        int[] offsets = new int[runs];
+        long size = 0;
+        for (int run = 0; run < runs; run++) {
+            starts[run] = set.rangeStart(run);
+            offsets[run] = (int) size;
+            size += set.rangeEnd(run) - set.rangeStart(run) + 1;
+            if (size > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("more UIDs than a mailbox can hold");
+            }
+        }
+        return new UidList(starts, offsets, (int) size);
     }
 
     private static UidList of(long[] uids, int from, int to) {

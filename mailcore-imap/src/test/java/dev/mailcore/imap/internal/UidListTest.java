@@ -46,4 +46,17 @@ class UidListTest {
         assertThat(empty.last()).isZero();
         assertThat(empty.indexOf(1)).isEqualTo(-1);
     }
+
+    @Test
+    void aSetOfRangesGivesTheSameList() {
+        UidList fromSet = UidList.of(dev.mailcore.api.UidSet.ofAscending(UIDS));
+        UidList fromArray = UidList.of(UIDS);
+
+        assertThat(fromSet.size()).isEqualTo(fromArray.size());
+        assertThat(fromSet.toArray()).containsExactly(UIDS);
+        for (long uid : UIDS) {
+            assertThat(fromSet.indexOf(uid)).isEqualTo(fromArray.indexOf(uid));
+        }
+        assertThat(UidList.of(dev.mailcore.api.UidSet.empty()).size()).isZero();
+    }
 }

@@ -57,15 +57,15 @@ public final class SelectProcessor implements Processor<Command.Select> {
         if (command.condstore()) {
             session.enableCondstore();
         }
-        long[] uids = session.store().messages().uids(session.account(), mailbox.id());
-        SelectedMailbox selected = SelectedMailbox.of(mailbox, command.readOnly(), uids);
+        SelectedMailbox selected = SelectedMailbox.of(
+                mailbox, command.readOnly(), session.store().messages().uidRanges(session.account(), mailbox.id()));
         ResponseWriter out = session.out();
         out.untagged("FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft)");
         out.untagged(
                 command.readOnly()
                         ? "OK [PERMANENTFLAGS ()] read-only"
                         : "OK [PERMANENTFLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft \\*)] flags permitted");
-        out.untagged(uids.length + " EXISTS");
+        out.untagged(selected.exists() + " EXISTS");
         if (session.rev2()) {
             list(mailbox, session);
         } else {

@@ -220,6 +220,15 @@ public final class MessageService implements Messages {
     }
 
     @Override
+    public UidSet uidRanges(AccountId account, MailboxId mailbox) {
+        setup.ensure(account);
+        return transactions.readLatest(account, r -> {
+            requireMailbox(r, mailbox);
+            return r.uidRanges(mailbox);
+        });
+    }
+
+    @Override
     public List<MessageMeta> list(AccountId account, MailboxId mailbox, UidSet uids) {
         return listChangedSince(account, mailbox, uids, 0);
     }

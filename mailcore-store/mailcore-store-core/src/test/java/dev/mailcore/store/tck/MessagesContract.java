@@ -355,6 +355,23 @@ public abstract class MessagesContract extends EngineFixture {
     }
 
     @Test
+    void uidRangesFollowAppendsAndRemovals() {
+        Mailbox inbox = inbox(alice);
+        assertThat(engine.messages().uidRanges(alice, inbox.id()).isEmpty()).isTrue();
+        for (int i = 0; i < 8; i++) {
+            append(alice, inbox.id(), message("m" + i, "b"));
+        }
+        assertThat(engine.messages().uidRanges(alice, inbox.id())).isEqualTo(UidSet.range(1, 8));
+        engine.messages().remove(alice, inbox.id(), UidSet.of(1, 4, 5, 8));
+        append(alice, inbox.id(), message("m8", "b"));
+        assertThat(engine.messages().uidRanges(alice, inbox.id()).toString()).isEqualTo("2:3,6:7,9");
+        assertThat(UidSet.ofAscending(engine.messages().uids(alice, inbox.id())))
+                .isEqualTo(engine.messages().uidRanges(alice, inbox.id()));
+        engine.messages().remove(alice, inbox.id(), UidSet.all());
+        assertThat(engine.messages().uidRanges(alice, inbox.id()).isEmpty()).isTrue();
+    }
+
+    @Test
     void removeTakesTheNamedMessagesWhetherMarkedOrNot() {
         Mailbox inbox = inbox(alice);
         for (int i = 0; i < 4; i++) {

@@ -99,12 +99,14 @@ public class AccountReader implements MetadataReader {
         if (slot == null) {
             return new long[0];
         }
-        long[] out = new long[slot.messages.size()];
-        int i = 0;
-        for (Long uid : slot.messages.keySet()) {
-            out[i++] = uid;
-        }
-        return out;
+        return slot.uids.toArray(slot.messages.size());
+    }
+
+    @Override
+    public UidSet uidRanges(MailboxId mailbox) {
+        checkOpen();
+        MailboxSlot slot = state.mailboxes.get(mailbox);
+        return slot == null ? UidSet.empty() : slot.uids.toUidSet();
     }
 
     @Override

@@ -69,6 +69,7 @@ public final class AccountState {
         MailboxSlot slot = mailboxes.get(message.mailboxId());
         MessageRecord old = slot.messages.put(message.uid(), message);
         if (old == null) {
+            slot.uids.add(message.uid());
             EmailRecord email = emails.get(message.emailId());
             slot.size += email.size();
             slot.unseen += unseen(email);
@@ -87,6 +88,7 @@ public final class AccountState {
     void removeMessage(MailboxId mailbox, long uid) {
         MailboxSlot slot = mailboxes.get(mailbox);
         MessageRecord old = slot.messages.remove(uid);
+        slot.uids.remove(uid);
         EmailRecord email = emails.get(old.emailId());
         slot.size -= email.size();
         slot.unseen -= unseen(email);

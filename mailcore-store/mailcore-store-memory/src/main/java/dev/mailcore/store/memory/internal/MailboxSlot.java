@@ -19,6 +19,9 @@ final class MailboxSlot {
     long uidNext = 1;
     long highestModSeq;
     final TreeMap<Long, MessageRecord> messages = new TreeMap<>();
+    /** The keys of {@link #messages} as runs; changed only with it, in {@link AccountState}. */
+    final UidRuns uids = new UidRuns();
+
     long unseen;
     long deleted;
     long size;
