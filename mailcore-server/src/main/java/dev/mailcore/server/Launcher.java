@@ -8,8 +8,10 @@ import dev.mailcore.server.internal.CommandLine;
 import dev.mailcore.server.internal.ConfigError;
 import dev.mailcore.server.internal.DemoUser;
 import dev.mailcore.server.internal.LaunchSettings;
+import dev.mailcore.server.internal.TokenCommand;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -19,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
  *
  * <p>Prints one line {@code mailcore ready imap=127.0.0.1:1143 smtp=127.0.0.1:2525} when every listener is bound,
  * and closes cleanly on SIGTERM. Bad flags or config exit with status 2, a server that cannot start with 1.
+ * {@code token create|list|revoke ...} manages bearer tokens instead (see {@link TokenCommand}).
  */
 public final class Launcher {
     /** Exit status for bad flags or a bad config file. */
@@ -39,6 +42,10 @@ public final class Launcher {
         quietLibraries();
         PrintStream out = System.out;
         PrintStream err = System.err;
+        if (args.length > 0 && args[0].equals(TokenCommand.NAME)) {
+            System.exit(TokenCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err));
+            return;
+        }
         CommandLine.Parsed parsed;
         MailServer server;
         try {

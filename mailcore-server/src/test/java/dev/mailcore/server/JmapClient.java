@@ -27,19 +27,37 @@ final class JmapClient {
     private final String origin;
     private final String authorization;
 
-    private JmapClient(HttpClient http, String origin, String login, String password) {
+    private JmapClient(HttpClient http, String origin, String authorization) {
         this.http = http;
         this.origin = origin;
-        this.authorization = "Basic "
-                + Base64.getEncoder().encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.authorization = authorization;
     }
 
     static JmapClient http(int port, String login, String password) {
-        return new JmapClient(client(null), "http://127.0.0.1:" + port, login, password);
+        return new JmapClient(client(null), "http://127.0.0.1:" + port, basic(login, password));
     }
 
     static JmapClient https(int port, SSLContext trusting, String login, String password) {
-        return new JmapClient(client(trusting), "https://127.0.0.1:" + port, login, password);
+        return new JmapClient(client(trusting), "https://127.0.0.1:" + port, basic(login, password));
+    }
+
+    /** A client that sends {@code Authorization: Bearer token} (RFC 6750). */
+    static JmapClient bearer(int port, String token) {
+        return new JmapClient(client(null), "http://127.0.0.1:" + port, "Bearer " + token);
+    }
+
+    private static String basic(String login, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The HTTP status of a GET of the session resource. */
+    int sessionStatus() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(origin + "/.well-known/jmap"))
+                .header("Authorization", authorization)
+                .timeout(Duration.ofSeconds(10))
+                .GET()
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static HttpClient client(SSLContext tls) {

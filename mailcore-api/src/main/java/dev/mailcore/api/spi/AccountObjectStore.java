@@ -5,6 +5,7 @@
 package dev.mailcore.api.spi;
 
 import dev.mailcore.api.AccountId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -67,6 +68,17 @@ public interface AccountObjectStore {
 
     /** Removes an object; answers the new state, or empty when there was none. */
     OptionalLong destroy(AccountId account, String type, String id);
+
+    /**
+     * Removes objects of a type for good: no tombstone is left and the state does not change, so
+     * {@link #changesSince} never reports them. Meant for bookkeeping types that no client follows (such as who a
+     * vacation response answered), which would otherwise grow without end; a client following the type would never
+     * learn of the removal. Ids that are not there, live or destroyed, are skipped. Durable when it returns, like
+     * {@link #put}.
+     *
+     * @return how many live objects went
+     */
+    int forget(AccountId account, String type, Collection<String> ids);
 
     /** The changes after {@code since}, or empty when the type never had that state. */
     Optional<ObjectChanges> changesSince(AccountId account, String type, long since);

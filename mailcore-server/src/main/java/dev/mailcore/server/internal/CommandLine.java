@@ -130,6 +130,7 @@ public final class CommandLine {
         }
         return """
                 Usage: java -jar mailcore-server.jar [FLAGS]
+                       java -jar mailcore-server.jar token create|list|revoke ... (bearer tokens; see docs/server.md)
 
                 Starts a mail server. Flags override the config file. With no listener flag and none in the
                 config file, IMAP listens on 127.0.0.1:1143 and SMTP on 127.0.0.1:2525.

@@ -29,7 +29,9 @@ import dev.mailcore.store.sql.SqlAccountObjectStore;
 import dev.mailcore.store.sql.SqlDirectory;
 import dev.mailcore.store.sql.SqlMetadataStore;
 import dev.mailcore.store.sql.SqlOutboundQueue;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -211,18 +213,27 @@ public final class Storage implements AutoCloseable {
     }
 
     private static MetadataStore metadata(StorageSettings s) {
-        return switch (s.store()) {
-            case MEMORY -> new MemoryMetadataStore();
-            case H2 -> SqlMetadataStore.h2(s.dataDirectory());
-            case POSTGRES -> postgres(s);
-        };
+        return s.store() == StoreKind.MEMORY
+                ? new MemoryMetadataStore()
+                : sqlStore(
+                        s.store(),
+                        s.dataDirectory(),
+                        s.jdbcUrl(),
+                        s.jdbcUser(),
+                        s.jdbcPassword(),
+                        s.connectionTimeout());
     }
 
-    private static SqlMetadataStore postgres(StorageSettings s) {
+    /** The H2 database in {@code dataDirectory} or the PostgreSQL one at {@code jdbcUrl}, migrated. */
+    static SqlMetadataStore sqlStore(
+            StoreKind kind, Path dataDirectory, String jdbcUrl, String user, String password, Duration timeout) {
+        if (kind == StoreKind.H2) {
+            return SqlMetadataStore.h2(dataDirectory);
+        }
         SqlMetadataStore.Builder builder =
-                SqlMetadataStore.builder().jdbcUrl(s.jdbcUrl()).credentials(s.jdbcUser(), s.jdbcPassword());
-        if (s.connectionTimeout() != null) {
-            builder.connectionTimeout(s.connectionTimeout());
+                SqlMetadataStore.builder().jdbcUrl(jdbcUrl).credentials(user, password);
+        if (timeout != null) {
+            builder.connectionTimeout(timeout);
         }
         return builder.build();
     }

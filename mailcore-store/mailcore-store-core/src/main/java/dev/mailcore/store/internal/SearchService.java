@@ -23,6 +23,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -178,12 +179,23 @@ public final class SearchService implements MessageSearch {
         }
         setup.ensure(account);
         boolean needMailboxes = QueryEvaluator.needsMailboxes(query);
+        Optional<MailboxId> within = requiredMailbox(query);
+        // "inMailbox X" alone, a mail client's list view: every email of the mailbox matches, nothing to evaluate.
+        boolean mailboxOnly = query instanceof SearchQuery.InMailbox;
         List<SearchCandidate> candidates = transactions.read(account, r -> {
-            Map<EmailId, EmailRecord> emails = r.emails(r.emailIds());
+            // A query that holds only emails of one mailbox starts from that mailbox, not from the whole account;
+            // its emails come in UID order, nearly always arrival order, which the sort below then finds in runs.
+            List<EmailId> ids =
+                    within.isPresent() ? mailboxEmails(r.messages(within.get(), UidSet.all(), 0)) : r.emailIds();
+            Map<EmailId, EmailRecord> emails = r.emails(ids);
             List<SearchCandidate> out = new ArrayList<>(emails.size());
-            for (EmailRecord email : emails.values()) {
+            for (EmailId id : ids) {
+                EmailRecord email = emails.get(id);
+                if (email == null) {
+                    continue;
+                }
                 Set<MailboxId> mailboxes = null;
-                if (needMailboxes) {
+                if (needMailboxes && !mailboxOnly) {
                     mailboxes = new HashSet<>();
                     for (MessageRecord membership : r.memberships(email.id())) {
                         mailboxes.add(membership.mailboxId());
@@ -193,7 +205,7 @@ public final class SearchService implements MessageSearch {
             }
             return out;
         });
-        List<SearchCandidate> matching = filter(account, query, candidates, queries(false));
+        List<SearchCandidate> matching = mailboxOnly ? candidates : filter(account, query, candidates, queries(false));
         Comparator<SearchCandidate> newestFirst = Comparator.comparing(
                         (SearchCandidate c) -> c.email().receivedAt())
                 .reversed()
@@ -204,6 +216,28 @@ public final class SearchService implements MessageSearch {
                         : MessageOrder.of(
                                 sort, Comparator.comparing(c -> c.email().id())));
         return matching.stream().map(c -> c.email().id()).toList();
+    }
+
+    /** The mailbox every match must be in: an {@code InMailbox} on its own or as a part of an {@code And}. */
+    private static Optional<MailboxId> requiredMailbox(SearchQuery query) {
+        return switch (query) {
+            case SearchQuery.InMailbox in -> Optional.of(in.mailbox());
+            case SearchQuery.And and ->
+                and.queries().stream()
+                        .map(SearchService::requiredMailbox)
+                        .flatMap(Optional::stream)
+                        .findFirst();
+            default -> Optional.empty();
+        };
+    }
+
+    /** The emails of a mailbox's memberships, in UID order; an email is in a mailbox once. */
+    private static List<EmailId> mailboxEmails(List<MessageRecord> memberships) {
+        List<EmailId> ids = new ArrayList<>(memberships.size());
+        for (MessageRecord membership : memberships) {
+            ids.add(membership.emailId());
+        }
+        return ids;
     }
 
     private List<SearchCandidate> filter(

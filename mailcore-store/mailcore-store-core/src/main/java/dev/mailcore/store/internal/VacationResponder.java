@@ -33,17 +33,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Answers mail delivered to an account whose {@link VacationResponse} is on, by the rules of RFC 3834: never to
  * automatic mail ({@code Auto-Submitted}), mailing lists ({@code List-*}, {@code Precedence: bulk/list/junk}), the null
  * sender or daemon addresses, only when the account is named in To or Cc, and once per sender per
  * {@link #PERIOD} of one vacation setting. A local sender gets the answer in their INBOX; a remote one through the
- * outbound queue, from the null reverse path so no bounce or auto-reply comes back.
+ * outbound queue, from the null reverse path so no bounce or auto-reply comes back. Who was answered when is kept as
+ * {@value #REPLIED} account objects, pruned once they expire.
  */
 public final class VacationResponder {
     /** How long a sender who was answered is not answered again, as RFC 5230 suggests for Sieve vacation. */
@@ -51,6 +55,12 @@ public final class VacationResponder {
 
     /** The object type that remembers who was answered when: id the sender, body "vacation-state epoch-millis". */
     static final String REPLIED = "VacationReplied";
+
+    /** How often at most an account's expired answer records are looked for, at an answer's time. */
+    static final Duration PRUNE_INTERVAL = Duration.ofDays(1);
+
+    /** When each account's answer records were last pruned; only accounts that answered in this run are here. */
+    private final Map<AccountId, Instant> pruned = new ConcurrentHashMap<>();
 
     private final MailStore store;
     private final Directory directory;
@@ -109,10 +119,7 @@ public final class VacationResponder {
             queue.get()
                     .enqueue(
                             new OutboundEnvelope(
-                                    "",
-                                    java.util.List.of(OutboundRecipient.of(sender)),
-                                    Optional.empty(),
-                                    Optional.empty()),
+                                    "", List.of(OutboundRecipient.of(sender)), Optional.empty(), Optional.empty()),
                             new ByteArrayInputStream(reply));
         }
     }
@@ -179,16 +186,40 @@ public final class VacationResponder {
     private synchronized boolean firstSince(AccountId account, String sender, long vacationState, Instant now) {
         String id = sender.toLowerCase(Locale.ROOT);
         Optional<AccountObjectStore.StoredObject> last = objects.get(account, REPLIED, id);
-        if (last.isPresent()) {
-            String[] parts = last.get().body().split(" ");
-            boolean sameSetting = Long.parseLong(parts[0]) == vacationState;
-            Instant at = Instant.ofEpochMilli(Long.parseLong(parts[1]));
-            if (sameSetting && now.isBefore(at.plus(PERIOD))) {
-                return false;
-            }
+        if (last.isPresent() && !expired(last.get().body(), vacationState, now)) {
+            return false;
         }
         objects.put(account, REPLIED, id, vacationState + " " + now.toEpochMilli());
+        prune(account, vacationState, now);
         return true;
+    }
+
+    /**
+     * Forgets the answer records that no longer hold anyone back (older than the period, or of an earlier vacation
+     * setting), so they do not pile up one per sender for ever. Runs at an answer, at most once per
+     * {@link #PRUNE_INTERVAL} per account: reading every record at each answer would cost as much as the records
+     * it saves. Records of an account that answers no more stay until its next answer, at most one per sender of its
+     * last period.
+     */
+    private void prune(AccountId account, long vacationState, Instant now) {
+        Instant previous = pruned.get(account);
+        if (previous != null && now.isBefore(previous.plus(PRUNE_INTERVAL))) {
+            return;
+        }
+        pruned.put(account, now);
+        List<String> expired = objects.list(account, REPLIED).stream()
+                .filter(o -> expired(o.body(), vacationState, now))
+                .map(AccountObjectStore.StoredObject::id)
+                .toList();
+        objects.forget(account, REPLIED, expired);
+    }
+
+    /** Whether a record no longer stops an answer: of another vacation setting, or from before the period. */
+    private static boolean expired(String body, long vacationState, Instant now) {
+        String[] parts = body.split(" ");
+        boolean sameSetting = Long.parseLong(parts[0]) == vacationState;
+        Instant at = Instant.ofEpochMilli(Long.parseLong(parts[1]));
+        return !sameSetting || !now.isBefore(at.plus(PERIOD));
     }
 
     private InternetHeaders headers(AccountId account, EmailId email) {

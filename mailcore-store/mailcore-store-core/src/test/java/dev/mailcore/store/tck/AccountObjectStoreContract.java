@@ -116,6 +116,37 @@ public abstract class AccountObjectStoreContract {
     }
 
     @Test
+    void forgottenObjectsAreGoneWithoutATraceOrANewState() {
+        AccountObjectStore store = newStore();
+        store.put(ALICE, "VacationReplied", "a", "1");
+        store.put(ALICE, "VacationReplied", "b", "2");
+        store.put(ALICE, "VacationReplied", "c", "3");
+        store.destroy(ALICE, "VacationReplied", "c");
+        store.put(BOB, "VacationReplied", "a", "bob's");
+        long state = store.state(ALICE, "VacationReplied");
+
+        assertThat(store.forget(ALICE, "VacationReplied", List.of("a", "c", "never")))
+                .isEqualTo(1);
+
+        assertThat(store.state(ALICE, "VacationReplied")).isEqualTo(state);
+        assertThat(store.get(ALICE, "VacationReplied", "a")).isEmpty();
+        assertThat(store.list(ALICE, "VacationReplied"))
+                .extracting(StoredObject::id)
+                .containsExactly("b");
+        ObjectChanges all = store.changesSince(ALICE, "VacationReplied", 0).orElseThrow();
+        assertThat(all.created()).containsExactly("b");
+        assertThat(all.updated()).isEmpty();
+        assertThat(all.destroyed()).isEmpty();
+        assertThat(store.get(BOB, "VacationReplied", "a")).isPresent();
+        assertThat(store.forget(ALICE, "VacationReplied", List.of())).isZero();
+
+        long again = store.put(ALICE, "VacationReplied", "a", "4");
+        assertThat(again).isEqualTo(state + 1);
+        assertThat(store.get(ALICE, "VacationReplied", "a").orElseThrow().createdState())
+                .isEqualTo(again);
+    }
+
+    @Test
     void aStateTheTypeNeverHadHasNoChanges() {
         AccountObjectStore store = newStore();
         store.put(ALICE, "Identity", "a", "1");

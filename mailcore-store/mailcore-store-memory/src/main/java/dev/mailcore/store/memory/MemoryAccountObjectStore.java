@@ -7,6 +7,7 @@ package dev.mailcore.store.memory;
 import dev.mailcore.api.AccountId;
 import dev.mailcore.api.spi.AccountObjectStore;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -88,6 +89,19 @@ public final class MemoryAccountObjectStore implements AccountObjectStore {
         long state = ++book.state;
         book.entries.put(id, new Entry(old.body(), old.createdState(), state, true));
         return OptionalLong.of(state);
+    }
+
+    @Override
+    public synchronized int forget(AccountId account, String type, Collection<String> ids) {
+        Book book = book(account, type);
+        int live = 0;
+        for (String id : ids) {
+            Entry old = book.entries.remove(Objects.requireNonNull(id, "id"));
+            if (old != null && !old.destroyed()) {
+                live++;
+            }
+        }
+        return live;
     }
 
     @Override

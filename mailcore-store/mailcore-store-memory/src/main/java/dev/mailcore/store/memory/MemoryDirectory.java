@@ -9,14 +9,21 @@ import dev.mailcore.api.AccountId;
 import dev.mailcore.api.Quota;
 import dev.mailcore.api.spi.Directory;
 import dev.mailcore.api.spi.ScramCredentials;
+import dev.mailcore.store.TokenInfo;
+import dev.mailcore.store.TokenIssuer;
+import dev.mailcore.store.internal.TokenSecrets;
 import dev.mailcore.store.memory.internal.DirectoryRegistry;
 import dev.mailcore.store.memory.internal.PasswordHasher;
+import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A {@link Directory} held in memory: users with passwords, aliases, catch-all addresses and local domains, set up
@@ -47,13 +54,20 @@ import java.util.Optional;
  * <p><b>Passwords</b> are kept only as salted PBKDF2-HMAC-SHA256 hashes, {@value #DEFAULT_ITERATIONS} iterations
  * unless {@link Builder#pbkdf2Iterations} says otherwise; a check takes a few hundred milliseconds at the default,
  * so tests usually lower it. An unknown login costs the same work as a wrong password.
+ *
+ * <p><b>Tokens</b> ({@link TokenIssuer}) live as long as the directory, as SHA-256 digests.
  */
-public final class MemoryDirectory implements Directory {
+public final class MemoryDirectory implements TokenIssuer {
     /** PBKDF2-HMAC-SHA256 iterations unless configured (the OWASP recommendation of 2023). */
     public static final int DEFAULT_ITERATIONS = 600_000;
 
     private final DirectoryRegistry registry;
-    private final Map<String, AccountId> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Tokens by {@linkplain TokenSecrets#digest digest}: only the digest of a token is kept. */
+    private final Map<String, KeptToken> tokens = new ConcurrentHashMap<>();
+
+    private final SecureRandom random = new SecureRandom();
+
+    private record KeptToken(String id, AccountId account, Instant created) {}
 
     private MemoryDirectory(DirectoryRegistry registry) {
         this.registry = registry;
@@ -106,20 +120,54 @@ public final class MemoryDirectory implements Directory {
         return registry.scramCredentials(Objects.requireNonNull(login, "login"));
     }
 
+    @Override
+    public String createToken(String login) {
+        AccountId account = requireAccount(login);
+        String token = TokenSecrets.newToken(random);
+        tokens.put(TokenSecrets.digest(token), new KeptToken(TokenSecrets.newId(random), account, Instant.now()));
+        return token;
+    }
+
     /**
-     * Accepts an OAuth 2.0 bearer token for the account of {@code login} (OAUTHBEARER, XOAUTH2) until it is
-     * {@linkplain #revokeToken revoked}; the host issues the tokens. Safe from any thread.
+     * Accepts an OAuth 2.0 bearer token the host issued for the account of {@code login} (OAUTHBEARER, XOAUTH2,
+     * JMAP's {@code Bearer}) until it is {@linkplain #revokeToken revoked}. Safe from any thread.
      *
-     * @throws IllegalStateException if the login is unknown
+     * @throws IllegalStateException if the login is unknown, or the token belongs to another account
      */
+    @Override
     public void addToken(String token, String login) {
-        Account account = byLogin(login).orElseThrow(() -> new IllegalStateException("unknown login " + login));
-        tokens.put(digest(token), account.id());
+        AccountId account = requireAccount(login);
+        KeptToken kept = tokens.computeIfAbsent(
+                TokenSecrets.digest(Objects.requireNonNull(token, "token")),
+                digest -> new KeptToken(TokenSecrets.newId(random), account, Instant.now()));
+        if (!kept.account().equals(account)) {
+            throw new IllegalStateException("the token belongs to another account");
+        }
+    }
+
+    @Override
+    public List<TokenInfo> tokens(String login) {
+        Optional<Account> account = byLogin(login);
+        if (account.isEmpty()) {
+            return List.of();
+        }
+        return tokens.values().stream()
+                .filter(t -> t.account().equals(account.get().id()))
+                .map(t -> new TokenInfo(t.id(), t.created()))
+                .sorted(Comparator.comparing(TokenInfo::created).thenComparing(TokenInfo::id))
+                .toList();
     }
 
     /** Stops accepting a token. */
-    public void revokeToken(String token) {
-        tokens.remove(digest(token));
+    @Override
+    public boolean revokeToken(String token) {
+        return tokens.remove(TokenSecrets.digest(Objects.requireNonNull(token, "token"))) != null;
+    }
+
+    @Override
+    public boolean revokeTokenId(String id) {
+        Objects.requireNonNull(id, "id");
+        return tokens.values().removeIf(t -> t.id().equals(id));
     }
 
     @Override
@@ -129,19 +177,14 @@ public final class MemoryDirectory implements Directory {
 
     @Override
     public Optional<Account> verifyToken(String token) {
-        AccountId id = tokens.get(digest(Objects.requireNonNull(token, "token")));
-        return id == null ? Optional.empty() : account(id);
+        KeptToken kept = tokens.get(TokenSecrets.digest(Objects.requireNonNull(token, "token")));
+        return kept == null ? Optional.empty() : account(kept.account());
     }
 
-    /** Tokens are kept as SHA-256 digests, so a heap dump does not hand them out. */
-    private static String digest(String token) {
-        try {
-            return java.util.HexFormat.of()
-                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                            .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+    private AccountId requireAccount(String login) {
+        return byLogin(Objects.requireNonNull(login, "login"))
+                .orElseThrow(() -> new IllegalStateException("unknown login " + login))
+                .id();
     }
 
     @Override

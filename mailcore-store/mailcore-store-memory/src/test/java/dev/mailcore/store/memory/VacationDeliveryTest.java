@@ -115,6 +115,33 @@ class VacationDeliveryTest {
     }
 
     @Test
+    void whoWasAnsweredIsForgottenOnceThePeriodIsOver() {
+        vacation(null, null);
+        deliver("carol@example.org", "bob@example.com", "");
+        deliver("dave@example.org", "bob@example.com", "");
+        assertThat(replied()).containsExactly("carol@example.org", "dave@example.org");
+
+        clock.advance(Duration.ofDays(3));
+        deliver("erin@example.org", "bob@example.com", "");
+        assertThat(replied()).containsExactly("carol@example.org", "dave@example.org", "erin@example.org");
+
+        clock.advance(Duration.ofDays(5));
+        deliver("frank@example.org", "bob@example.com", "");
+        assertThat(replied()).containsExactly("erin@example.org", "frank@example.org");
+
+        // A new setting answers everybody again: what was recorded under the old one goes at the next answer.
+        clock.advance(Duration.ofDays(1));
+        vacation(null, null);
+        deliver("carol@example.org", "bob@example.com", "");
+        assertThat(replied()).containsExactly("carol@example.org");
+        assertThat(queue.list(10)).hasSize(5);
+    }
+
+    private List<String> replied() {
+        return objects.list(bob, "VacationReplied").stream().map(o -> o.id()).toList();
+    }
+
+    @Test
     void outsideItsDatesOrWhenNotNamedThereIsNoAnswer() {
         vacation(START.plus(Duration.ofDays(1)), null);
         deliver("carol@example.org", "bob@example.com", "");

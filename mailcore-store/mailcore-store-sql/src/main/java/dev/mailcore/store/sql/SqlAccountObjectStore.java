@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -156,6 +157,35 @@ public final class SqlAccountObjectStore implements AccountObjectStore {
                 }
             }
             return OptionalLong.of(state);
+        });
+    }
+
+    /** Deletes rows outright, tombstones too; it leaves the state row alone, so it takes no lock on the type. */
+    @Override
+    public int forget(AccountId account, String type, Collection<String> ids) {
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(type, "type");
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return inTransaction(c -> {
+            int live = 0;
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM mc_object"
+                    + " WHERE account_id = ? AND object_type = ? AND object_id = ? AND destroyed = ?")) {
+                for (boolean destroyed : new boolean[] {false, true}) {
+                    for (String id : ids) {
+                        delete.setString(1, account.value());
+                        delete.setString(2, type);
+                        delete.setString(3, Objects.requireNonNull(id, "id"));
+                        delete.setBoolean(4, destroyed);
+                        int deleted = delete.executeUpdate();
+                        if (!destroyed) {
+                            live += deleted;
+                        }
+                    }
+                }
+            }
+            return live;
         });
     }
 

@@ -10,11 +10,16 @@ import dev.mailcore.api.MailException;
 import dev.mailcore.api.Quota;
 import dev.mailcore.api.spi.Directory;
 import dev.mailcore.api.spi.ScramCredentials;
+import dev.mailcore.store.TokenInfo;
+import dev.mailcore.store.TokenIssuer;
+import dev.mailcore.store.internal.TokenSecrets;
 import dev.mailcore.store.sql.internal.DirectoryDatabase;
 import dev.mailcore.store.sql.internal.DirectoryNames;
 import dev.mailcore.store.sql.internal.PasswordHasher;
 import dev.mailcore.store.sql.internal.ScramColumn;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -48,22 +53,27 @@ import java.util.Optional;
  * <p><b>Passwords</b> are kept only as salted Argon2id hashes ({@link Argon2Parameters#DEFAULT} unless configured).
  * An unknown login costs the same hashing work as a wrong password.
  *
+ * <p><b>Tokens</b> ({@link TokenIssuer}): bearer tokens (API keys) are kept as SHA-256 digests in
+ * {@code mc_dir_token} (migration {@code V9__tokens.sql}) and go when their user is removed.
+ *
  * <p><b>Storage and errors.</b> The directory uses the store's connection pool and schema (migration
  * {@code V2__directory.sql}); it lives as long as the store and needs no closing. Every change is one transaction,
  * committed when the method returns, and changes run one at a time (they lock one row). Database failures throw
  * {@link MailException} as the store's do; calls after the store is closed throw {@link IllegalStateException}.
  * All methods are safe from any thread.
  */
-public final class SqlDirectory implements Directory {
+public final class SqlDirectory implements TokenIssuer {
     private final SqlMetadataStore store;
     private final DirectoryDatabase database;
     private final PasswordHasher hasher;
     private final SecureRandom random = new SecureRandom();
+    private final Clock clock;
 
     private SqlDirectory(Builder b) {
         store = b.store;
         database = new DirectoryDatabase(store.writePool(), store.jooqConfiguration(), b.defaultQuota);
         hasher = new PasswordHasher(b.argon2.memoryKib(), b.argon2.iterations(), b.argon2.parallelism());
+        clock = b.clock;
     }
 
     /** A builder of a directory in {@code store}'s database. */
@@ -246,6 +256,60 @@ public final class SqlDirectory implements Directory {
         return database().write(db -> db.removeUser(name));
     }
 
+    @Override
+    public String createToken(String login) {
+        String name = DirectoryNames.normalize(Objects.requireNonNull(login, "login"));
+        String token = TokenSecrets.newToken(random);
+        String digest = TokenSecrets.digest(token);
+        String id = TokenSecrets.newId(random);
+        database().write(db -> {
+            db.addToken(name, digest, id, clock.instant());
+            return null;
+        });
+        return token;
+    }
+
+    @Override
+    public void addToken(String token, String login) {
+        String name = DirectoryNames.normalize(Objects.requireNonNull(login, "login"));
+        String digest = TokenSecrets.digest(Objects.requireNonNull(token, "token"));
+        String id = TokenSecrets.newId(random);
+        database().write(db -> {
+            db.addToken(name, digest, id, clock.instant());
+            return null;
+        });
+    }
+
+    @Override
+    public List<TokenInfo> tokens(String login) {
+        String name = DirectoryNames.normalize(Objects.requireNonNull(login, "login"));
+        return database().read(db -> db.byLogin(name).map(db::tokens).orElse(List.of()));
+    }
+
+    @Override
+    public boolean revokeToken(String token) {
+        String digest = TokenSecrets.digest(Objects.requireNonNull(token, "token"));
+        return database().write(db -> db.removeToken(digest));
+    }
+
+    @Override
+    public boolean revokeTokenId(String id) {
+        Objects.requireNonNull(id, "id");
+        return database().write(db -> db.removeTokenId(id));
+    }
+
+    @Override
+    public boolean supportsTokens() {
+        return true;
+    }
+
+    /** One indexed lookup by the token's SHA-256; see {@link TokenIssuer} for why no slow hash. */
+    @Override
+    public Optional<Account> verifyToken(String token) {
+        String digest = TokenSecrets.digest(Objects.requireNonNull(token, "token"));
+        return database().read(db -> db.tokenAccount(digest).flatMap(db::account));
+    }
+
     private String hashOf(String password) {
         requirePassword(password);
         return hasher.hash(password.toCharArray());
@@ -283,6 +347,7 @@ public final class SqlDirectory implements Directory {
         private final SqlMetadataStore store;
         private Argon2Parameters argon2;
         private Quota defaultQuota;
+        private Clock clock;
 
         private Builder(SqlMetadataStore store) {
             this.store = store;
@@ -308,8 +373,21 @@ public final class SqlDirectory implements Directory {
             return this;
         }
 
+        /** The clock that dates new tokens; the system clock in UTC unless set. */
+        public Builder clock(Clock clock) {
+            Objects.requireNonNull(clock, "clock");
+            if (this.clock != null) {
+                throw new IllegalStateException("clock was already set");
+            }
+            this.clock = clock;
+            return this;
+        }
+
         /** The directory; it shares the store's connection pool and schema. */
         public SqlDirectory build() {
+            if (clock == null) {
+                clock = Clock.systemUTC();
+            }
             if (argon2 == null) {
                 argon2 = Argon2Parameters.DEFAULT;
             }

@@ -10,13 +10,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.mailcore.api.Account;
 import dev.mailcore.api.Quota;
 import dev.mailcore.api.spi.Directory;
+import dev.mailcore.store.TokenInfo;
 import dev.mailcore.store.tck.DirectoryContract;
 import dev.mailcore.store.tck.DirectorySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -284,6 +292,53 @@ abstract class SqlDirectoryContract extends DirectoryContract {
     }
 
     @Test
+    void tokensAreStoredAsDigestsOnlyAndOutliveTheDirectoryObject() throws SQLException {
+        SqlMetadataStore store = store();
+        SqlDirectory directory = fast(store);
+        directory.addUser("alice@example.com", "pw");
+        String token = directory.createToken("alice@example.com");
+        List<String> stored = new ArrayList<>();
+        try (Connection c = store.writePool().getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT token_hash, token_id FROM mc_dir_token")) {
+            while (rs.next()) {
+                stored.add(rs.getString(1));
+                stored.add(rs.getString(2));
+            }
+            c.rollback();
+        }
+        assertThat(stored).hasSize(2).noneMatch(column -> column.contains(token));
+        assertThat(stored.get(0)).isEqualTo(sha256Hex(token));
+        assertThat(fast(store).verifyToken(token)).isPresent();
+    }
+
+    @Test
+    void aRemovedUsersTokensAreGone() {
+        SqlDirectory directory = fresh();
+        directory.addUser("alice@example.com", "pw");
+        String token = directory.createToken("alice@example.com");
+        directory.removeUser("alice@example.com");
+        directory.addUser("alice@example.com", "pw");
+        assertThat(directory.verifyToken(token)).isEmpty();
+        assertThat(directory.tokens("alice@example.com")).isEmpty();
+    }
+
+    @Test
+    void tokensAreDatedByTheClock() {
+        Instant now = Instant.parse("2026-03-01T10:00:00Z");
+        SqlDirectory directory = SqlDirectory.builder(store())
+                .argon2(Argon2Parameters.FAST_FOR_TESTS)
+                .clock(Clock.fixed(now, ZoneOffset.UTC))
+                .build();
+        directory.addUser("alice@example.com", "pw");
+        directory.createToken("alice@example.com");
+        assertThat(directory.tokens("alice@example.com"))
+                .singleElement()
+                .extracting(TokenInfo::created)
+                .isEqualTo(now);
+    }
+
+    @Test
     void aUserAtANewDomainMakesItLocalButNotTheDefault() {
         SqlDirectory directory = fresh();
         Account dave = directory.addUser("Dave@Example.NET", "pw");
@@ -309,6 +364,15 @@ abstract class SqlDirectoryContract extends DirectoryContract {
         SqlDirectory directory = fast(store);
         store.close();
         assertThatThrownBy(() -> directory.byLogin("a")).isInstanceOf(IllegalStateException.class);
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static String storedHash(SqlMetadataStore store, Account account) throws SQLException {

@@ -7,6 +7,9 @@ package dev.mailcore.store.sql.internal;
 import dev.mailcore.api.Account;
 import dev.mailcore.api.AccountId;
 import dev.mailcore.api.Quota;
+import dev.mailcore.store.TokenInfo;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
@@ -92,6 +95,21 @@ public class DirectoryReads {
     public Optional<String> scram(AccountId id) {
         return db.fetchOptional("SELECT scram_sha256 FROM mc_dir_credential WHERE account_id = ?", id.value())
                 .map(r -> r.get(0, String.class));
+    }
+
+    /** The account of a token by its digest. */
+    public Optional<AccountId> tokenAccount(String digest) {
+        return db.fetchOptional("SELECT account_id FROM mc_dir_token WHERE token_hash = ?", digest)
+                .map(DirectoryReads::accountId);
+    }
+
+    /** The tokens of an account, oldest first. */
+    public List<TokenInfo> tokens(AccountId id) {
+        return db.fetch(
+                        "SELECT token_id, created_at FROM mc_dir_token WHERE account_id = ?"
+                                + " ORDER BY created_at, token_id",
+                        id.value())
+                .map(r -> new TokenInfo(r.get(0, String.class), Instant.ofEpochMilli(r.get(1, Long.class))));
     }
 
     private static AccountId accountId(Record r) {

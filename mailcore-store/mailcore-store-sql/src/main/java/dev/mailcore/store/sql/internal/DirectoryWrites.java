@@ -7,6 +7,8 @@ package dev.mailcore.store.sql.internal;
 import dev.mailcore.api.Account;
 import dev.mailcore.api.AccountId;
 import dev.mailcore.api.Quota;
+import java.time.Instant;
+import java.util.Optional;
 import org.jooq.DSLContext;
 
 /**
@@ -100,6 +102,35 @@ public final class DirectoryWrites extends DirectoryReads {
         return byLogin(login)
                 .map(id -> db.execute("DELETE FROM mc_dir_account WHERE account_id = ?", id.value()) > 0)
                 .orElse(false);
+    }
+
+    /**
+     * Accepts the token with this digest for the user {@code login} names; a token the user has already is kept
+     * as it is.
+     */
+    public void addToken(String login, String digest, String tokenId, Instant created) {
+        AccountId id = requireAccount(login);
+        Optional<AccountId> owner = tokenAccount(digest);
+        if (owner.isPresent()) {
+            if (!owner.get().equals(id)) {
+                throw new IllegalStateException("the token belongs to another account");
+            }
+            return;
+        }
+        db.execute(
+                "INSERT INTO mc_dir_token (token_hash, token_id, account_id, created_at) VALUES (?, ?, ?, ?)",
+                digest,
+                tokenId,
+                id.value(),
+                created.toEpochMilli());
+    }
+
+    public boolean removeToken(String digest) {
+        return db.execute("DELETE FROM mc_dir_token WHERE token_hash = ?", digest) > 0;
+    }
+
+    public boolean removeTokenId(String tokenId) {
+        return db.execute("DELETE FROM mc_dir_token WHERE token_id = ?", tokenId) > 0;
     }
 
     /** Takes the directory's lock until the transaction ends. */

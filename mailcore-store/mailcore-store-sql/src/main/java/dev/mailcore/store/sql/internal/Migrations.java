@@ -39,7 +39,8 @@ public final class Migrations {
             "V4__scram.sql",
             "V5__blob_references.sql",
             "V6__sql_blobs.sql",
-            "V8__jmap_objects.sql");
+            "V8__jmap_objects.sql",
+            "V9__tokens.sql");
 
     private static final String LOCATION = "/dev/mailcore/store/sql/migration/";
 

@@ -1,0 +1,70 @@
+/*
+ * Copyright 2026 The Mailcore Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.mailcore.benchmarks;
+
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Arrays;
+
+/**
+ * The requests of {@link JmapBenchmark}, each sent {@code runs} times one after the other, reporting the wall-clock
+ * percentiles and the CPU time the whole process (server and client together) spent per request. On a busy machine
+ * the wall clock mostly measures waiting for a core; the CPU time per request barely moves, and on an idle machine
+ * a request's latency cannot be far below it.
+ *
+ * <pre>{@code
+ * java -Xms2g -Xmx2g -cp benchmarks/target/benchmarks.jar dev.mailcore.benchmarks.JmapRequestProbe 10000 5000
+ * }</pre>
+ */
+public final class JmapRequestProbe {
+    private JmapRequestProbe() {}
+
+    public static void main(String[] args) throws Exception {
+        int messages = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
+        try (JmapServerFixture fixture = new JmapServerFixture();
+                HttpClient client = HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .build()) {
+            fixture.fill(messages);
+            measure("session resource", client, fixture.sessionRequest(), runs);
+            measure("Email/query + Email/get of 50", client, fixture.firstScreenRequest(), runs);
+        }
+    }
+
+    private static void measure(String what, HttpClient client, HttpRequest request, int runs) throws Exception {
+        for (int i = 0; i < runs; i++) {
+            send(client, request); // warm-up: as many runs as are measured
+        }
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long[] nanos = new long[runs];
+        long cpuBefore = os.getProcessCpuTime();
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            send(client, request);
+            nanos[i] = System.nanoTime() - start;
+        }
+        long cpu = os.getProcessCpuTime() - cpuBefore;
+        Arrays.sort(nanos);
+        System.out.printf(
+                "%s: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms wall; %.3f ms CPU per request (server and client), %d runs%n",
+                what,
+                nanos[runs / 2] / 1e6,
+                nanos[runs * 9 / 10] / 1e6,
+                nanos[runs * 99 / 100] / 1e6,
+                cpu / 1e6 / runs,
+                runs);
+    }
+
+    private static void send(HttpClient client, HttpRequest request) throws Exception {
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
+        }
+    }
+}
