@@ -14,6 +14,7 @@ import dev.mailcore.api.spi.MetadataReader;
 import dev.mailcore.api.spi.MetadataStore;
 import dev.mailcore.api.spi.MetadataTransaction;
 import dev.mailcore.store.sql.internal.BlobReferenceQuery;
+import dev.mailcore.store.sql.internal.H2CrashRecovery;
 import dev.mailcore.store.sql.internal.Migrations;
 import dev.mailcore.store.sql.internal.SqlErrors;
 import dev.mailcore.store.sql.internal.Transactions;
@@ -70,9 +71,13 @@ public final class SqlMetadataStore implements MetadataStore {
     /**
      * H2 keeps no redo log: by default a background thread writes committed changes up to half a second later, so a
      * process killed in that window loses transactions that had returned. With no write delay every commit is
-     * written to the file before it returns (the crash-consistency test kills a writer to check this).
+     * written to the file before it returns (the crash-consistency test kills a writer to check this). What H2 2.5
+     * then fails to find after a kill, {@link H2CrashRecovery} finds before the next open.
      */
     private static final String H2_FILE_OPTIONS = ";WRITE_DELAY=0";
+
+    /** How long a PostgreSQL statement may go without an answer before its connection counts as lost. */
+    private static final Duration POSTGRES_SOCKET_TIMEOUT = Duration.ofSeconds(60);
 
     private final HikariDataSource writePool;
     private final HikariDataSource readPool;
@@ -189,6 +194,14 @@ public final class SqlMetadataStore implements MetadataStore {
             config.setConnectionInitSql("SET plan_cache_mode = force_custom_plan");
             // Commit the init statement: with auto-commit off it would leave a transaction open on a new connection.
             config.setIsolateInternalQueries(true);
+            // A server that disappears mid-statement (host down, network cut) sends no reset; without a read timeout
+            // the thread would wait for the kernel's TCP timeout, minutes to hours. No statement of the store takes
+            // long, lock waits included, so a minute without an answer means the server is gone: the connection
+            // fails with SQLState 08006 (unavailable) and the pool replaces it. Migrations lift the limit on their
+            // connection. A socketTimeout or connectTimeout in the URL takes precedence.
+            config.addDataSourceProperty("socketTimeout", Long.toString(POSTGRES_SOCKET_TIMEOUT.toSeconds()));
+            config.addDataSourceProperty(
+                    "connectTimeout", Long.toString(Math.max(1, (b.connectionTimeout.toMillis() + 999) / 1000)));
         }
         return config;
     }
@@ -204,11 +217,13 @@ public final class SqlMetadataStore implements MetadataStore {
 
     /**
      * An embedded H2 database in {@code dataDir} (created if missing), file {@code metadata.mv.db}. Only one
-     * process can open it at a time.
+     * process can open it at a time. After a shutdown that was not clean (the process killed), opening first reads
+     * the whole file to find the last commits, which takes longer the larger the file.
      */
     public static SqlMetadataStore h2(Path dataDir) {
         Objects.requireNonNull(dataDir, "dataDir");
         Path file = dataDir.toAbsolutePath().resolve("metadata");
+        H2CrashRecovery.recoverIfNotClosedCleanly(dataDir.toAbsolutePath().resolve("metadata.mv.db"));
         return builder()
                 .jdbcUrl("jdbc:h2:file:" + file + H2_OPTIONS + H2_FILE_OPTIONS)
                 .build();

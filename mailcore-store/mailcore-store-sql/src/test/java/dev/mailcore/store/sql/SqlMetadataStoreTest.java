@@ -15,6 +15,8 @@ import dev.mailcore.api.spi.MailboxRecord;
 import dev.mailcore.api.spi.MailboxState;
 import dev.mailcore.api.spi.MetadataReader;
 import dev.mailcore.api.spi.MetadataTransaction;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -58,6 +60,30 @@ class SqlMetadataStoreTest {
             assertThat(store.<Optional<MailboxState>>read(ACCOUNT, r -> r.mailboxState(INBOX)))
                     .contains(new MailboxState(4, 0));
             assertThat(store.write(ACCOUNT, MetadataTransaction::nextModSeq)).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void anH2FileLeftByAKilledProcessOpensAtItsLastCommit() throws IOException {
+        Path copy = Files.createDirectories(dataDir.resolve("copy"));
+        try (SqlMetadataStore store = SqlMetadataStore.h2(dataDir)) {
+            store.write(ACCOUNT, tx -> {
+                tx.nextModSeq();
+                tx.insertMailbox(new MailboxRecord(INBOX, null, "INBOX", null, 7, true, 0));
+                return null;
+            });
+            for (int i = 0; i < 20; i++) {
+                store.write(ACCOUNT, MetadataTransaction::nextModSeq);
+            }
+            // What a SIGKILL leaves behind: every returned commit is in the file, and no clean-shutdown mark.
+            Files.copy(dataDir.resolve("metadata.mv.db"), copy.resolve("metadata.mv.db"));
+        }
+        try (SqlMetadataStore store = SqlMetadataStore.h2(copy)) {
+            assertThat(store.read(ACCOUNT, MetadataReader::highestModSeq)).isEqualTo(21);
+            assertThat(store.write(ACCOUNT, MetadataTransaction::nextModSeq)).isEqualTo(22);
+        }
+        try (SqlMetadataStore store = SqlMetadataStore.h2(copy)) {
+            assertThat(store.read(ACCOUNT, MetadataReader::highestModSeq)).isEqualTo(22);
         }
     }
 

@@ -49,6 +49,11 @@ public final class Migrations {
     /** Applies the missing scripts and returns how many ran. */
     public static int migrate(DataSource dataSource) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
+            if (c.getNetworkTimeout() > 0) {
+                // A script may rebuild a large table for longer than the pool's read timeout allows a statement; the
+                // pool restores the timeout when the connection goes back.
+                c.setNetworkTimeout(Runnable::run, 0);
+            }
             c.setAutoCommit(true);
             try (Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE IF NOT EXISTS mc_schema_version ("

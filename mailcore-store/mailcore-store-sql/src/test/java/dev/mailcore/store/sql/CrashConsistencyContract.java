@@ -40,19 +40,21 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Kills a process that appends through the engine to PostgreSQL and a file blob store with SIGKILL at random moments,
+ * Kills a process that appends through the engine to a SQL database and a file blob store with SIGKILL at random moments,
  * twenty times over the same data directory, and after each kill checks what a user would see when the server starts
  * again: every append that returned is there, byte for byte, under a UID above all earlier ones; no email names a
  * missing blob; and after an orphan sweep every blob left is referenced.
- *
- * <p>The same test against an H2 file database in the killed process loses, now and then, the last commit before
- * the kill: H2 writes its file behind the commit. docs/storage.md says so; H2 is not crash-consistent yet.
  */
-class CrashConsistencyTest {
-    /** One schema for all runs: the killed processes and the checks after them share the database. */
-    private final TestDatabases.PostgresSchema database = TestDatabases.newPostgresSchema();
+abstract class CrashConsistencyContract {
+    /** The arguments after the seed that tell {@link CrashingAppender} which database to use. */
+    abstract List<String> databaseArguments(Path dataDir);
 
-    private static final long SEED = 0x5EED_C0DEL;
+    /** The database the killed processes wrote, opened in this process after a kill. */
+    abstract SqlMetadataStore openDatabase(Path dataDir);
+
+    /** Another seed ({@code -Dmailcore.crash.seed=...}) kills at other moments. */
+    private static final long SEED = Long.getLong("mailcore.crash.seed", 0x5EED_C0DEL);
+
     private static final int RUNS = 20;
     /** Enough appends that the kill lands among appends, not during start-up. */
     private static final int APPENDS_BEFORE_KILL = 3;
@@ -60,7 +62,7 @@ class CrashConsistencyTest {
      * Runs start until this much time has passed (each normally takes a second or two); the first
      * {@link #MIN_RUNS} always run, so a slow, shared machine still kills the writer several times.
      */
-    private static final Duration BUDGET = Duration.ofSeconds(50);
+    private static final Duration BUDGET = Duration.ofSeconds(Long.getLong("mailcore.crash.budget-seconds", 50));
 
     private static final int MIN_RUNS = 3;
 
@@ -88,33 +90,33 @@ class CrashConsistencyTest {
             verifyAfterCrash(runs);
             runs++;
         }
-        assertThat(appended).as("appends reported over all runs").hasSizeGreaterThan(runs * APPENDS_BEFORE_KILL);
+        assertThat(appended)
+                .as("appends reported over all runs")
+                .hasSizeGreaterThanOrEqualTo(runs * APPENDS_BEFORE_KILL);
     }
 
     private List<String> runAndKill(int run, Random random) throws Exception {
         Path stderr = dataDir.resolve("child-" + run + ".err");
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process child = new ProcessBuilder(
-                        java,
-                        "-Xmx256m",
-                        "-XX:TieredStopAtLevel=1",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        CrashingAppender.class.getName(),
-                        dataDir.toString(),
-                        Integer.toString(run),
-                        Long.toString(random.nextLong()),
-                        database.url(),
-                        database.user(),
-                        database.password() == null ? "" : database.password())
-                .redirectError(stderr.toFile())
-                .start();
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "-Xmx256m",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                CrashingAppender.class.getName(),
+                dataDir.toString(),
+                Integer.toString(run),
+                Long.toString(random.nextLong())));
+        command.addAll(databaseArguments(dataDir));
+        Process child =
+                new ProcessBuilder(command).redirectError(stderr.toFile()).start();
         List<String> lines = new CopyOnWriteArrayList<>();
         Thread reader =
                 Thread.ofPlatform().name("crash-child-stdout").start(() -> readLines(child.getInputStream(), lines));
         long killDelayMillis = 50 + random.nextInt(351);
         try {
-            long waitUntil = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            long waitUntil = System.nanoTime() + Duration.ofSeconds(120).toNanos();
             while (appendCount(lines) < APPENDS_BEFORE_KILL && child.isAlive() && System.nanoTime() < waitUntil) {
                 Thread.sleep(5);
             }
@@ -178,7 +180,7 @@ class CrashConsistencyTest {
     }
 
     private void verifyAfterCrash(int run) throws Exception {
-        try (SqlMetadataStore metadata = TestDatabases.open(database);
+        try (SqlMetadataStore metadata = openDatabase(dataDir);
                 FileBlobStore blobs = FileBlobStore.open(dataDir.resolve("blobs"))) {
             MailEngine engine = MailEngine.builder()
                     .metadataStore(metadata)
