@@ -114,6 +114,26 @@ class WriteOrderTest {
     }
 
     @Test
+    void largeRepliesInTlsArriveInOrder() throws Exception {
+        SelfSignedCertificate certificate = SelfSignedCertificate.generate();
+        try (NetListener listener =
+                listener(NetListener.builder().tlsMode(TlsMode.IMPLICIT).sslContext(certificate.serverContext()))) {
+            for (int large : new int[] {60 << 10, LARGE}) {
+                for (boolean slow : new boolean[] {false, true}) {
+                    converseOnMany(
+                            () -> certificate
+                                    .clientContext()
+                                    .getSocketFactory()
+                                    .createSocket(InetAddress.getLoopbackAddress(), listener.port()),
+                            large,
+                            false,
+                            slow);
+                }
+            }
+        }
+    }
+
+    @Test
     void compressedRepliesArriveInOrder() throws Exception {
         try (NetListener listener = listener(NetListener.builder())) {
             converseOnMany(() -> new Socket(InetAddress.getLoopbackAddress(), listener.port()), LARGE, true, true);
