@@ -15,12 +15,18 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLSocket;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.junit.jupiter.api.AfterEach;
@@ -147,5 +153,78 @@ class TlsTest {
             tls.getOutputStream().flush();
             assertThat(secured.readLine()).isEqualTo("a4 BAD log in first");
         }
+    }
+
+    @Test
+    void pipelinedFetchesOfALargeMessageReachASlowReaderWholeOverImplicitTls() throws Exception {
+        imap = ImapFixture.withTls(TlsMode.IMPLICIT, CERTIFICATE);
+        StringBuilder text = new StringBuilder("Subject: large\n\n");
+        for (int i = 0; text.length() < 1 << 20; i++) {
+            text.append("line ").append(i).append(" of a large message over TLS\n");
+        }
+        long uid = imap.deliver("INBOX", text.toString()).uid();
+        byte[] expected = text.toString().replace("\n", "\r\n").getBytes(StandardCharsets.US_ASCII);
+        int fetches = 8;
+
+        try (SSLSocket tls = (SSLSocket) CERTIFICATE
+                .clientContext()
+                .getSocketFactory()
+                .createSocket(InetAddress.getLoopbackAddress(), imap.port())) {
+            tls.setSoTimeout(30_000);
+            StringBuilder commands = new StringBuilder("a LOGIN alice@example.com secret\r\nb SELECT INBOX\r\n");
+            for (int i = 0; i < fetches; i++) {
+                commands.append('f').append(i).append(" UID FETCH ").append(uid).append(" BODY.PEEK[]\r\n");
+            }
+            commands.append("z LOGOUT\r\n");
+            OutputStream out = tls.getOutputStream();
+            out.write(commands.toString().getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+
+            // Reads a few KiB at a time, so the server's writes keep finding the socket full.
+            InputStream in = new InputStream() {
+                private final InputStream socket = tls.getInputStream();
+
+                @Override
+                public int read() throws IOException {
+                    return socket.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    Thread.yield();
+                    return socket.read(b, off, Math.min(len, 4096));
+                }
+            };
+            Pattern literal = Pattern.compile("\\{(\\d+)}$");
+            int bodies = 0;
+            for (String line; (line = rawLine(in)) != null && !line.startsWith("z "); ) {
+                Matcher m = literal.matcher(line);
+                if (m.find()) {
+                    byte[] body = in.readNBytes(Integer.parseInt(m.group(1)));
+                    assertThat(body.length).as("body %d length", bodies).isEqualTo(expected.length);
+                    assertThat(Arrays.equals(body, expected))
+                            .as("body %d whole", bodies)
+                            .isTrue();
+                    bodies++;
+                } else if (line.startsWith("f")) {
+                    assertThat(line).contains("OK");
+                }
+            }
+            assertThat(bodies).isEqualTo(fetches);
+        }
+    }
+
+    /** One line without its CRLF, read byte by byte so a literal after it stays unread; null at end of stream. */
+    private static String rawLine(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        for (int c; (c = in.read()) != '\n'; ) {
+            if (c < 0) {
+                return line.size() == 0 ? null : line.toString(StandardCharsets.US_ASCII);
+            }
+            if (c != '\r') {
+                line.write(c);
+            }
+        }
+        return line.toString(StandardCharsets.US_ASCII);
     }
 }

@@ -36,7 +36,7 @@ class WriteOrderTest {
     private static final int REQUESTS = 300;
     private static final int LARGE = 1 << 20;
 
-    /** Under TLS a reply stays within what one protocol write holds (IMAP writes large bodies in 64 KiB pieces). */
+    /** A reply of a few TLS records (the large-reply cases follow in {@link #largeRepliesInTlsArriveInOrder}). */
     private static final int LARGE_IN_TLS = 8 << 10;
 
     /** Answers "N" with a line of {@link #reply} for N; "compress" starts COMPRESS=DEFLATE; "quit" closes. */
@@ -109,6 +109,39 @@ class WriteOrderTest {
                             .createSocket(InetAddress.getLoopbackAddress(), listener.port()),
                     LARGE_IN_TLS,
                     false,
+                    true);
+        }
+    }
+
+    /**
+     * Replies of many TLS records each, which MINA's TLS filter encrypts a few records at a time while it holds the
+     * rest: the writer must wait for a slow client rather than overrun that filter, and the closing "bye" must not
+     * cut off what it still holds.
+     */
+    @Test
+    void largeRepliesInTlsArriveInOrder() throws Exception {
+        SelfSignedCertificate certificate = SelfSignedCertificate.generate();
+        try (NetListener listener =
+                listener(NetListener.builder().tlsMode(TlsMode.IMPLICIT).sslContext(certificate.serverContext()))) {
+            for (int large : new int[] {60 << 10, LARGE}) {
+                for (boolean slow : new boolean[] {false, true}) {
+                    converseOnMany(
+                            () -> certificate
+                                    .clientContext()
+                                    .getSocketFactory()
+                                    .createSocket(InetAddress.getLoopbackAddress(), listener.port()),
+                            large,
+                            false,
+                            slow);
+                }
+            }
+            converseOnMany(
+                    () -> certificate
+                            .clientContext()
+                            .getSocketFactory()
+                            .createSocket(InetAddress.getLoopbackAddress(), listener.port()),
+                    LARGE,
+                    true,
                     true);
         }
     }

@@ -106,6 +106,23 @@ final class DirectWriteProcessor extends NioProcessor {
         super.setInterestedInWrite(session, interested);
     }
 
+    /**
+     * MINA sets the write interest from the queue alone when a connection stops or resumes reading, and so dropped it
+     * while a response taken from the queue was half sent: that response then waited for the next write, forever if
+     * its writer was waiting for it. Runs on the I/O thread.
+     */
+    @Override
+    public void updateTrafficControl(NioSession session) {
+        super.updateTrafficControl(session);
+        if (session.getCurrentWriteRequest() != null && !session.isWriteSuspended()) {
+            try {
+                setInterestedInWrite(session, true);
+            } catch (Exception e) {
+                session.getFilterChain().fireExceptionCaught(e);
+            }
+        }
+    }
+
     @Override
     protected void destroy(NioSession session) throws Exception {
         lockOnIoThread(session);

@@ -34,7 +34,8 @@ public final class MinaConnection implements Connection, Framer.Output, SpoolWri
     private static final Logger LOG = LoggerFactory.getLogger(MinaConnection.class);
     private static final int SUSPEND_AT = 64;
     private static final int RESUME_AT = 8;
-    private static final long MAX_PENDING_WRITE_BYTES = 1 << 20;
+    /** How long a writer waits for the client before it checks that the connection is still there. */
+    private static final long WRITE_WAIT_MILLIS = 1_000;
 
     private final IoSession session;
     private final Framer framer;
@@ -42,6 +43,7 @@ public final class MinaConnection implements Connection, Framer.Output, SpoolWri
     private final SSLContext sslContext;
     private final ProtocolHandler handler;
     private final Object lock = new Object();
+    private final WriteWindow writes = new WriteWindow();
     private final Deque<Runnable> queue = new ArrayDeque<>();
     private volatile boolean secure;
     private boolean running;
@@ -112,9 +114,12 @@ public final class MinaConnection implements Connection, Framer.Output, SpoolWri
         if (!session.isConnected()) {
             return;
         }
-        WriteFuture future = session.write(IoBuffer.wrap(bytes));
-        if (session.getScheduledWriteBytes() > MAX_PENDING_WRITE_BYTES) {
-            future.awaitUninterruptibly();
+        send(IoBuffer.wrap(bytes));
+        for (WriteFuture oldest; (oldest = writes.overLimit()) != null; ) {
+            // A write whose connection went away may never complete.
+            if (!oldest.awaitUninterruptibly(WRITE_WAIT_MILLIS) && !session.isConnected()) {
+                return;
+            }
         }
     }
 
@@ -161,7 +166,7 @@ public final class MinaConnection implements Connection, Framer.Output, SpoolWri
                 chain.addFirst("deflate", filter);
             }
         }
-        session.write(plain);
+        send(plain);
     }
 
     @Override
@@ -206,7 +211,7 @@ public final class MinaConnection implements Connection, Framer.Output, SpoolWri
 
     @Override
     public void close() {
-        session.closeOnFlush();
+        closeAfterWrites();
     }
 
     /** Called on the I/O thread with the bytes received. */
@@ -235,10 +240,10 @@ public final class MinaConnection implements Connection, Framer.Output, SpoolWri
             if (!counter.tryAcquire(address)) {
                 LOG.debug("connection {}: refused, over the connection limits for {}", id(), address);
                 if (!refusal.isEmpty()) {
-                    session.write(IoBuffer.wrap(refusal.getBytes(StandardCharsets.US_ASCII)));
+                    send(IoBuffer.wrap(refusal.getBytes(StandardCharsets.US_ASCII)));
                 }
                 closed = true;
-                session.closeOnFlush();
+                closeAfterWrites();
                 return;
             }
             counted = address;
@@ -249,7 +254,7 @@ public final class MinaConnection implements Connection, Framer.Output, SpoolWri
     public void shutdown() {
         enqueue(() -> {
             handler.shuttingDown();
-            session.closeOnFlush();
+            closeAfterWrites();
         });
     }
 
@@ -257,7 +262,7 @@ public final class MinaConnection implements Connection, Framer.Output, SpoolWri
     public void idle() {
         enqueue(() -> {
             handler.timedOut();
-            session.closeOnFlush();
+            closeAfterWrites();
         });
     }
 
@@ -305,7 +310,25 @@ public final class MinaConnection implements Connection, Framer.Output, SpoolWri
 
     @Override
     public void send(byte[] bytes) {
-        session.write(IoBuffer.wrap(bytes));
+        send(IoBuffer.wrap(bytes));
+    }
+
+    private void send(IoBuffer bytes) {
+        int size = bytes.remaining();
+        writes.add(session.write(bytes), size);
+    }
+
+    /**
+     * Closes the connection once everything written has left. MINA's close-on-flush waits only for what reached the
+     * socket's queue, while its TLS filter may still hold written replies unencrypted: the client would lose them.
+     */
+    private void closeAfterWrites() {
+        WriteFuture last = writes.last();
+        if (last == null) {
+            session.closeOnFlush();
+        } else {
+            last.addListener(written -> session.closeOnFlush());
+        }
     }
 
     @Override
