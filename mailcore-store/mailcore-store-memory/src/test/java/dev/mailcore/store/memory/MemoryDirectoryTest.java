@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.mailcore.api.Account;
 import dev.mailcore.api.Quota;
 import dev.mailcore.api.spi.Directory;
-import dev.mailcore.store.tck.DirectoryContract;
 import dev.mailcore.store.tck.DirectorySpec;
+import dev.mailcore.store.tck.TokenIssuerContract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -19,7 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-class MemoryDirectoryTest extends DirectoryContract {
+class MemoryDirectoryTest extends TokenIssuerContract {
     /** Few iterations keep the suite fast; the hashing is the same. */
     private static final int FAST = 1_000;
 

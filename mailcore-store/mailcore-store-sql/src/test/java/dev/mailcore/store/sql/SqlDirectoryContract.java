@@ -11,8 +11,8 @@ import dev.mailcore.api.Account;
 import dev.mailcore.api.Quota;
 import dev.mailcore.api.spi.Directory;
 import dev.mailcore.store.TokenInfo;
-import dev.mailcore.store.tck.DirectoryContract;
 import dev.mailcore.store.tck.DirectorySpec;
+import dev.mailcore.store.tck.TokenIssuerContract;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The directory contract and the provisioning methods of {@link SqlDirectory}, on the database a subclass names.
  */
-abstract class SqlDirectoryContract extends DirectoryContract {
+abstract class SqlDirectoryContract extends TokenIssuerContract {
     private final List<SqlMetadataStore> stores = new ArrayList<>();
 
     /** A fresh, empty store on the database under test. */
