@@ -77,6 +77,26 @@ class EmailQueryTest {
     }
 
     @Test
+    void aRepeatedQueryFollowsEveryChangeInBetween() {
+        String inInbox = "\"filter\":{\"inMailbox\":\"" + inbox() + "\"},"
+                + "\"sort\":[{\"property\":\"receivedAt\",\"isAscending\":false}]";
+        String unread = "\"filter\":{\"notKeyword\":\"$seen\"}";
+        List<String> before = query(inInbox);
+        List<String> unreadBefore = query(unread);
+        String date = append(
+                "INBOX", "From: dan@example.com\nSubject: date\n\nbrown fruit\n", "2026-01-04T10:00:00Z", Set.of());
+        List<String> afterDelivery = query(inInbox);
+        jmap.call("Email/set", "{\"accountId\":\"$A\",\"update\":{\"" + banana + "\":{\"keywords/$seen\":true}}}");
+        List<String> unreadAfter = query(unread);
+
+        assertThat(before).containsExactly(banana, apple);
+        assertThat(query(inInbox)).isEqualTo(afterDelivery);
+        assertThat(afterDelivery).containsExactly(date, banana, apple);
+        assertThat(unreadBefore).containsExactlyInAnyOrder(banana, cherry);
+        assertThat(unreadAfter).containsExactlyInAnyOrder(cherry, date);
+    }
+
+    @Test
     void withoutSortTheNewestComeFirst() {
         assertThat(query("\"filter\":null")).containsExactly(cherry, banana, apple);
     }

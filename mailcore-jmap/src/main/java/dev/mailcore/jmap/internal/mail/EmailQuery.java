@@ -32,6 +32,8 @@ import tools.jackson.databind.node.ObjectNode;
  * mail clients list them.
  */
 final class EmailQuery implements JmapMethod {
+    private final QueryResults results = new QueryResults();
+
     @Override
     public String name() {
         return "Email/query";
@@ -48,12 +50,15 @@ final class EmailQuery implements JmapMethod {
         SearchQuery query = new EmailFilters(invocation, account).toQuery(args.get("filter"));
         List<SortKey> sort = sort(Json.optionalArray(args, "sort"));
         String state = invocation.state();
-        List<EmailId> found = invocation.store().search().searchEmails(account, query, sort);
-        if (Json.optionalBoolean(args, "collapseThreads", false)) {
-            found = collapse(invocation, account, found);
-        }
-        ObjectNode response = QueryPage.respond(
-                args, account.value(), state, found.stream().map(EmailId::value).toList());
+        boolean collapseThreads = Json.optionalBoolean(args, "collapseThreads", false);
+        List<String> ids = results.get(account, state, args.get("filter"), args.get("sort"), collapseThreads, () -> {
+            List<EmailId> found = invocation.store().search().searchEmails(account, query, sort);
+            if (collapseThreads) {
+                found = collapse(invocation, account, found);
+            }
+            return found.stream().map(EmailId::value).toList();
+        });
+        ObjectNode response = QueryPage.respond(args, account.value(), state, ids);
         response.put("canCalculateChanges", EmailQueryChanges.isTracked(args));
         response.put("collapseThreads", Json.optionalBoolean(args, "collapseThreads", false));
         return response;
