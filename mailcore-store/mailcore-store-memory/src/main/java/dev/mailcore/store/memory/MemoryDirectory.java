@@ -122,9 +122,8 @@ public final class MemoryDirectory implements TokenIssuer {
 
     @Override
     public String createToken(String login) {
-        AccountId account = requireAccount(login);
         String token = TokenSecrets.newToken(random);
-        tokens.put(TokenSecrets.digest(token), new KeptToken(TokenSecrets.newId(random), account, Instant.now()));
+        addToken(token, login);
         return token;
     }
 

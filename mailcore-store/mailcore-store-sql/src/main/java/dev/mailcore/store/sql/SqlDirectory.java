@@ -258,14 +258,8 @@ public final class SqlDirectory implements TokenIssuer {
 
     @Override
     public String createToken(String login) {
-        String name = DirectoryNames.normalize(Objects.requireNonNull(login, "login"));
         String token = TokenSecrets.newToken(random);
-        String digest = TokenSecrets.digest(token);
-        String id = TokenSecrets.newId(random);
-        database().write(db -> {
-            db.addToken(name, digest, id, clock.instant());
-            return null;
-        });
+        addToken(token, login);
         return token;
     }
 
