@@ -112,6 +112,14 @@ public final class LaunchSettings {
         }
     }
 
+    /** The JDBC URL of a PostgreSQL store, which it cannot do without. */
+    String postgresUrl() {
+        if (jdbcUrl == null) {
+            throw new ConfigError("store postgres needs a JDBC URL: --store postgres:JDBC_URL or store.url");
+        }
+        return jdbcUrl;
+    }
+
     /** Whether the server keeps users and mail between starts. */
     boolean persistent() {
         return store != StoreKind.MEMORY;
@@ -123,12 +131,7 @@ public final class LaunchSettings {
         switch (store) {
             case MEMORY -> b.store(StoreKind.MEMORY);
             case H2 -> b.store(StoreKind.H2);
-            case POSTGRES -> {
-                if (jdbcUrl == null) {
-                    throw new ConfigError("store postgres needs a JDBC URL: --store postgres:JDBC_URL or store.url");
-                }
-                b.postgres(jdbcUrl, jdbcUser, jdbcPassword);
-            }
+            case POSTGRES -> b.postgres(postgresUrl(), jdbcUser, jdbcPassword);
         }
         if (persistent()) {
             b.dataDirectory(dataDir);

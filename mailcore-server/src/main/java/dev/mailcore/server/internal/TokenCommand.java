@@ -90,10 +90,8 @@ public final class TokenCommand {
     }
 
     private static SqlMetadataStore open(LaunchSettings s) {
-        if (s.store == StoreKind.POSTGRES && s.jdbcUrl == null) {
-            throw new ConfigError("store postgres needs a JDBC URL: --store postgres:JDBC_URL or store.url");
-        }
-        return Storage.sqlStore(s.store, s.dataDir, s.jdbcUrl, s.jdbcUser, s.jdbcPassword, s.databaseTimeout);
+        String url = s.store == StoreKind.POSTGRES ? s.postgresUrl() : null;
+        return Storage.sqlStore(s.store, s.dataDir, url, s.jdbcUser, s.jdbcPassword, s.databaseTimeout);
     }
 
     /** The text shown for a bad {@code token} command line. */
