@@ -11,7 +11,6 @@ import dev.mailcore.api.AppendResult;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -67,9 +66,7 @@ class EmailQueryTest {
     private List<String> query(String arguments) {
         JsonNode response = jmap.call("Email/query", "{\"accountId\":\"$A\"," + arguments + "}");
         assertThat(response.has("ids")).as(response.toString()).isTrue();
-        List<String> ids = new ArrayList<>();
-        response.get("ids").forEach(id -> ids.add(id.asString()));
-        return ids;
+        return JmapFixture.strings(response.get("ids"));
     }
 
     private String inbox() {

@@ -6,8 +6,6 @@ package dev.mailcore.jmap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -18,12 +16,6 @@ class MailboxMethodsTest {
     @AfterEach
     void close() {
         jmap.close();
-    }
-
-    private static List<String> strings(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.asString()));
-        return out;
     }
 
     @Test
@@ -42,7 +34,7 @@ class MailboxMethodsTest {
         assertThat(inbox.get("unreadEmails").asInt()).isEqualTo(2);
         assertThat(inbox.get("totalThreads").asInt()).isEqualTo(2);
         assertThat(inbox.get("myRights").get("mayDelete").asBoolean()).isFalse();
-        assertThat(strings(response.get("notFound"))).containsExactly("nope");
+        assertThat(JmapFixture.strings(response.get("notFound"))).containsExactly("nope");
         assertThat(response.get("state").asString()).isNotEmpty();
     }
 
@@ -79,7 +71,7 @@ class MailboxMethodsTest {
         assertThat(destroyParent.get("notDestroyed").get(parent).get("type").asString())
                 .isEqualTo("mailboxHasChild");
         JsonNode destroyChild = jmap.call("Mailbox/set", "{\"accountId\":\"$A\",\"destroy\":[\"" + child + "\"]}");
-        assertThat(strings(destroyChild.get("destroyed"))).containsExactly(child);
+        assertThat(JmapFixture.strings(destroyChild.get("destroyed"))).containsExactly(child);
         assertThat(destroyChild.get("newState").asString())
                 .isNotEqualTo(destroyChild.get("oldState").asString());
     }
@@ -94,7 +86,7 @@ class MailboxMethodsTest {
                 "Mailbox/set", "{\"accountId\":\"$A\",\"destroy\":[\"" + id + "\"],\"onDestroyRemoveEmails\":true}");
 
         assertThat(refused.get("notDestroyed").get(id).get("type").asString()).isEqualTo("mailboxHasEmail");
-        assertThat(strings(done.get("destroyed"))).containsExactly(id);
+        assertThat(JmapFixture.strings(done.get("destroyed"))).containsExactly(id);
     }
 
     @Test
@@ -111,10 +103,12 @@ class MailboxMethodsTest {
 
         JsonNode changes = jmap.call("Mailbox/changes", "{\"accountId\":\"$A\",\"sinceState\":\"" + before + "\"}");
 
-        assertThat(strings(changes.get("created"))).as(before + " " + changes).containsExactly(created);
-        assertThat(strings(changes.get("updated")))
+        assertThat(JmapFixture.strings(changes.get("created")))
+                .as(before + " " + changes)
+                .containsExactly(created);
+        assertThat(JmapFixture.strings(changes.get("updated")))
                 .containsExactly(jmap.mailbox("INBOX").id().value());
-        assertThat(strings(changes.get("destroyed"))).doesNotContain(gone);
+        assertThat(JmapFixture.strings(changes.get("destroyed"))).doesNotContain(gone);
         assertThat(changes.get("hasMoreChanges").asBoolean()).isFalse();
         JsonNode none = jmap.call(
                 "Mailbox/changes",
@@ -142,14 +136,14 @@ class MailboxMethodsTest {
                 "{\"accountId\":\"$A\",\"filter\":{\"operator\":\"AND\",\"conditions\":[{\"name\":\"A\"},{\"hasAnyRole\":false}]},"
                         + "\"sort\":[{\"property\":\"name\"}],\"limit\":1}");
 
-        assertThat(strings(children.get("ids")))
+        assertThat(JmapFixture.strings(children.get("ids")))
                 .containsExactly(
                         jmap.mailbox("Work/beta").id().value(),
                         jmap.mailbox("Work/Alpha").id().value());
         assertThat(children.get("total").asInt()).isEqualTo(2);
-        assertThat(strings(withRole.get("ids")))
+        assertThat(JmapFixture.strings(withRole.get("ids")))
                 .containsExactly(jmap.mailbox("Trash").id().value());
-        assertThat(strings(named.get("ids")))
+        assertThat(JmapFixture.strings(named.get("ids")))
                 .containsExactly(jmap.mailbox("Work/Alpha").id().value());
         JsonNode bad = jmap.call("Mailbox/query", "{\"accountId\":\"$A\",\"filter\":{\"colour\":\"red\"}}");
         assertThat(bad.get("type").asString()).isEqualTo("unsupportedFilter");

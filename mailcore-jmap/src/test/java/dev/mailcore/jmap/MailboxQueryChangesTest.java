@@ -24,12 +24,6 @@ class MailboxQueryChangesTest {
         jmap.close();
     }
 
-    private static List<String> strings(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.asString()));
-        return out;
-    }
-
     @Test
     void theOldResultsWithTheChangesAppliedAreTheNewResults() {
         JsonNode before = jmap.call("Mailbox/query", "{" + QUERY + "}");
@@ -54,13 +48,13 @@ class MailboxQueryChangesTest {
         assertThat(changes.get("newQueryState").asString())
                 .isEqualTo(after.get("queryState").asString());
         assertThat(changes.get("total").asInt()).isEqualTo(after.get("ids").size());
-        assertThat(strings(changes.get("removed"))).contains(junk, archive);
-        List<String> ids = new ArrayList<>(strings(before.get("ids")));
-        ids.removeAll(strings(changes.get("removed")));
+        assertThat(JmapFixture.strings(changes.get("removed"))).contains(junk, archive);
+        List<String> ids = new ArrayList<>(JmapFixture.strings(before.get("ids")));
+        ids.removeAll(JmapFixture.strings(changes.get("removed")));
         for (JsonNode added : changes.get("added")) {
             ids.add(added.get("index").asInt(), added.get("id").asString());
         }
-        assertThat(ids).containsExactlyElementsOf(strings(after.get("ids")));
+        assertThat(ids).containsExactlyElementsOf(JmapFixture.strings(after.get("ids")));
         assertThat(ids).contains(jmap.mailbox("Zeta").id().value()).doesNotContain(junk);
         assertThat(ids).doesNotContain(jmap.mailbox("Zeta/Inner").id().value());
     }

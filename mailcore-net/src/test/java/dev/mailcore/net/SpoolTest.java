@@ -4,6 +4,7 @@
  */
 package dev.mailcore.net;
 
+import static dev.mailcore.net.BraceLiterals.BRACES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
@@ -28,16 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Literals above the memory threshold go to temp files without holding up the other connections of the listener. */
 class SpoolTest {
-    private static final LiteralAnnouncer BRACES = (line, length) -> {
-        String text = new String(line, 0, length, StandardCharsets.US_ASCII);
-        if (!text.endsWith("}") || text.indexOf('{') < 0) {
-            return null;
-        }
-        String number = text.substring(text.lastIndexOf('{') + 1, text.length() - 1);
-        boolean plus = number.endsWith("+");
-        long size = Long.parseLong(plus ? number.substring(0, number.length() - 1) : number);
-        return new LiteralAnnouncer.Announcement(size, plus ? null : "+ go\r\n".getBytes(StandardCharsets.US_ASCII));
-    };
 
     /** Answers a literal with its size and SHA-256, a line with itself in upper case. */
     private static final class Digest implements ProtocolHandler {

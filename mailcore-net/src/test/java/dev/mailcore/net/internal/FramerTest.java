@@ -4,11 +4,11 @@
  */
 package dev.mailcore.net.internal;
 
+import static dev.mailcore.net.BraceLiterals.BRACES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailcore.net.Frame;
 import dev.mailcore.net.Literal;
-import dev.mailcore.net.LiteralAnnouncer;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,17 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FramerTest {
-    /** Announces {n} (synchronizing) and {n+} at the end of a line, like IMAP. */
-    private static final LiteralAnnouncer BRACES = (line, length) -> {
-        String text = new String(line, 0, length, StandardCharsets.US_ASCII);
-        if (!text.endsWith("}") || text.indexOf('{') < 0) {
-            return null;
-        }
-        String number = text.substring(text.lastIndexOf('{') + 1, text.length() - 1);
-        boolean plus = number.endsWith("+");
-        long size = Long.parseLong(plus ? number.substring(0, number.length() - 1) : number);
-        return new LiteralAnnouncer.Announcement(size, plus ? null : "+ go\r\n".getBytes(StandardCharsets.US_ASCII));
-    };
 
     @TempDir
     Path spool;

@@ -38,37 +38,15 @@ class LuceneSearchIndexChurnTest {
     @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void aSearchNeverSeesARemovedEmailNorMissesAnIndexedOne() throws Exception {
-        Set<EmailId> present = ConcurrentHashMap.newKeySet();
-        Set<EmailId> gone = ConcurrentHashMap.newKeySet();
-        try (LuceneSearchIndex index = LuceneSearchIndex.open(data.resolve("search"));
-                ExecutorService pool = Executors.newFixedThreadPool(3)) {
-            List<Future<?>> writers = new ArrayList<>();
-            for (int w = 0; w < 3; w++) {
-                int writer = w;
-                writers.add(pool.submit(() -> {
-                    for (int i = 0; i < 300; i++) {
-                        EmailId id = EmailId.of("w" + writer + "-" + i);
-                        index.index(ALICE, id, document().subject("Churn " + i).build());
-                        if (i % 3 == 0) {
-                            index.remove(ALICE, id);
-                            gone.add(id);
-                        } else {
-                            present.add(id);
-                        }
-                    }
-                    return null;
-                }));
-            }
-            while (!writers.stream().allMatch(Future::isDone)) {
-                Set<EmailId> mustSee = Set.copyOf(present);
-                Set<EmailId> mustNotSee = Set.copyOf(gone);
-                Set<EmailId> found = index.search(ALICE, CHURN);
-                assertThat(found).containsAll(mustSee);
-                assertThat(found).noneMatch(mustNotSee::contains);
-            }
-            for (Future<?> writer : writers) {
-                writer.get();
-            }
+        try (LuceneSearchIndex index = LuceneSearchIndex.open(data.resolve("search"))) {
+            Set<EmailId> present = churn(index, 300, CHURN, (id, i) -> {
+                index.index(ALICE, id, document().subject("Churn " + i).build());
+                if (i % 3 == 0) {
+                    index.remove(ALICE, id);
+                    return false;
+                }
+                return true;
+            });
 
             assertThat(index.search(ALICE, CHURN)).isEqualTo(present).hasSize(600);
         }
@@ -82,42 +60,60 @@ class LuceneSearchIndexChurnTest {
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void aSearchSeesEveryFlagChangeMadeBeforeIt() throws Exception {
         SearchQuery flagged = SearchQuery.and(CHURN, new SearchQuery.HasKeyword("$flagged"));
-        Set<EmailId> on = ConcurrentHashMap.newKeySet();
-        Set<EmailId> off = ConcurrentHashMap.newKeySet();
-        try (LuceneSearchIndex index = LuceneSearchIndex.open(data.resolve("search"));
-                ExecutorService pool = Executors.newFixedThreadPool(3)) {
+        try (LuceneSearchIndex index = LuceneSearchIndex.open(data.resolve("search"))) {
+            Set<EmailId> on = churn(index, 200, flagged, (id, i) -> {
+                index.index(ALICE, id, document().subject("Churn " + i).build());
+                index.updateMetadata(ALICE, id, metadata(Set.of("$flagged")));
+                if (i % 2 == 0) {
+                    index.updateMetadata(ALICE, id, metadata(Set.of("$seen")));
+                    return false;
+                }
+                return true;
+            });
+
+            assertThat(index.search(ALICE, flagged)).isEqualTo(on).hasSize(300);
+            assertThat(index.search(ALICE, CHURN)).hasSize(600);
+        }
+    }
+
+    /** What one writer does to its email {@code id}, its {@code i}-th: whether a search must find the email after. */
+    private interface Step {
+        boolean apply(EmailId id, int i);
+    }
+
+    /**
+     * Three writers each run {@code step} on {@code perWriter} emails of their own while this thread searches
+     * {@code query} over and over: every search finds each email a finished step said to find, and none it said not
+     * to. Answers the emails to find.
+     */
+    private static Set<EmailId> churn(LuceneSearchIndex index, int perWriter, SearchQuery query, Step step)
+            throws Exception {
+        Set<EmailId> found = ConcurrentHashMap.newKeySet();
+        Set<EmailId> notFound = ConcurrentHashMap.newKeySet();
+        try (ExecutorService pool = Executors.newFixedThreadPool(3)) {
             List<Future<?>> writers = new ArrayList<>();
             for (int w = 0; w < 3; w++) {
                 int writer = w;
                 writers.add(pool.submit(() -> {
-                    for (int i = 0; i < 200; i++) {
+                    for (int i = 0; i < perWriter; i++) {
                         EmailId id = EmailId.of("w" + writer + "-" + i);
-                        index.index(ALICE, id, document().subject("Churn " + i).build());
-                        index.updateMetadata(ALICE, id, metadata(Set.of("$flagged")));
-                        if (i % 2 == 0) {
-                            index.updateMetadata(ALICE, id, metadata(Set.of("$seen")));
-                            off.add(id);
-                        } else {
-                            on.add(id);
-                        }
+                        (step.apply(id, i) ? found : notFound).add(id);
                     }
                     return null;
                 }));
             }
             while (!writers.stream().allMatch(Future::isDone)) {
-                Set<EmailId> mustSee = Set.copyOf(on);
-                Set<EmailId> mustNotSee = Set.copyOf(off);
-                Set<EmailId> found = index.search(ALICE, flagged);
-                assertThat(found).containsAll(mustSee);
-                assertThat(found).noneMatch(mustNotSee::contains);
+                Set<EmailId> mustSee = Set.copyOf(found);
+                Set<EmailId> mustNotSee = Set.copyOf(notFound);
+                Set<EmailId> result = index.search(ALICE, query);
+                assertThat(result).containsAll(mustSee);
+                assertThat(result).noneMatch(mustNotSee::contains);
             }
             for (Future<?> writer : writers) {
                 writer.get();
             }
-
-            assertThat(index.search(ALICE, flagged)).isEqualTo(on).hasSize(300);
-            assertThat(index.search(ALICE, CHURN)).hasSize(600);
         }
+        return found;
     }
 
     private static SearchMetadata metadata(Set<String> keywords) {
