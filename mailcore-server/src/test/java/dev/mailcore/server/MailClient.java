@@ -29,7 +29,30 @@ final class MailClient {
     static void send(
             String host, int port, String from, String to, String subject, java.util.Map<String, String> headers)
             throws MessagingException {
-        Session session = Session.getInstance(new Properties());
+        send(host, port, null, null, from, to, subject, headers);
+    }
+
+    /** Sends as {@code login} with AUTH, as over the submission port (plaintext is allowed on loopback). */
+    static void submit(String host, int port, String login, String password, String from, String to, String subject)
+            throws MessagingException {
+        send(host, port, login, password, from, to, subject, java.util.Map.of());
+    }
+
+    private static void send(
+            String host,
+            int port,
+            String login,
+            String password,
+            String from,
+            String to,
+            String subject,
+            java.util.Map<String, String> headers)
+            throws MessagingException {
+        Properties properties = new Properties();
+        if (login != null) {
+            properties.put("mail.smtp.auth", "true");
+        }
+        Session session = Session.getInstance(properties);
         MimeMessage message = new MimeMessage(session);
         message.setFrom(new InternetAddress(from));
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
@@ -39,7 +62,7 @@ final class MailClient {
             message.setHeader(header.getKey(), header.getValue());
         }
         Transport transport = session.getTransport("smtp");
-        transport.connect(host, port, null, null);
+        transport.connect(host, port, login, password);
         try {
             transport.sendMessage(message, message.getAllRecipients());
         } finally {

@@ -11,13 +11,7 @@ import static org.awaitility.Awaitility.await;
 import dev.mailcore.api.BlobId;
 import dev.mailcore.api.QueuedMessage;
 import dev.mailcore.store.FileBlobStore;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,7 +51,14 @@ class OutboundQueueTest {
                     .hasStackTraceContaining("550 5.7.1");
             assertThat(server.outboundQueue().list(10)).isEmpty();
 
-            submit(submission, "alice", "pw", "alice@localhost", "friend@elsewhere.org", "Hello from afar");
+            MailClient.submit(
+                    "127.0.0.1",
+                    submission,
+                    "alice",
+                    "pw",
+                    "alice@localhost",
+                    "friend@elsewhere.org",
+                    "Hello from afar");
 
             QueuedMessage queued = server.outboundQueue().list(10).getFirst();
             assertThat(queued.envelope().sender()).isEqualTo("alice@localhost");
@@ -76,7 +76,8 @@ class OutboundQueueTest {
     void theQueueOnH2SurvivesARestart() throws Exception {
         String id;
         try (MailServer server = h2Server()) {
-            submit(
+            MailClient.submit(
+                    "127.0.0.1",
                     server.boundAddress(Protocol.SUBMISSION).getPort(),
                     "alice",
                     "pw",
@@ -95,7 +96,8 @@ class OutboundQueueTest {
     @Test
     void theBlobSweepLeavesTheBytesOfQueuedMail() throws Exception {
         try (MailServer server = h2Server()) {
-            submit(
+            MailClient.submit(
+                    "127.0.0.1",
                     server.boundAddress(Protocol.SUBMISSION).getPort(),
                     "alice",
                     "pw",
@@ -201,23 +203,6 @@ class OutboundQueueTest {
     private static String bytes(MailServer server, QueuedMessage queued) throws IOException {
         try (InputStream in = server.outboundQueue().open(queued.id())) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    /** Angus Mail with AUTH over the submission port (plaintext is allowed on loopback). */
-    private static void submit(int port, String login, String password, String from, String to, String subject)
-            throws MessagingException {
-        Properties properties = new Properties();
-        properties.put("mail.smtp.auth", "true");
-        Session session = Session.getInstance(properties);
-        MimeMessage message = new MimeMessage(session);
-        message.setFrom(new InternetAddress(from));
-        message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
-        message.setSubject(subject);
-        message.setText("Hello from the test.");
-        try (Transport transport = session.getTransport("smtp")) {
-            transport.connect("127.0.0.1", port, login, password);
-            transport.sendMessage(message, message.getAllRecipients());
         }
     }
 }

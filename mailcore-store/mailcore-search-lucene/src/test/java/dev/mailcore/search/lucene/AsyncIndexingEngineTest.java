@@ -165,7 +165,7 @@ class AsyncIndexingEngineTest {
             append(engine, inbox(engine), "Report late", "the ledger after the commit");
             all = engine.search().searchEmails(ALICE, new SearchQuery.BodyContains("ledger"), List.of());
             // The files as a crash at this moment leaves them: the last commit, not closed.
-            copyWithoutLock(index, crashed);
+            CrashedIndex.copyWithoutLock(index, crashed);
         }
         try (LuceneSearchIndex lucene = LuceneSearchIndex.open(crashed);
                 MailEngine engine = engine(lucene, 100)) {
@@ -239,17 +239,6 @@ class AsyncIndexingEngineTest {
                         ALICE,
                         mailbox,
                         AppendRequest.of(new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8))));
-    }
-
-    private static void copyWithoutLock(Path from, Path to) throws Exception {
-        Files.createDirectories(to);
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path file : files.toList()) {
-                if (!file.getFileName().toString().equals("write.lock")) {
-                    Files.copy(file, to.resolve(file.getFileName()));
-                }
-            }
-        }
     }
 
     private static void deleteTree(Path root) throws Exception {

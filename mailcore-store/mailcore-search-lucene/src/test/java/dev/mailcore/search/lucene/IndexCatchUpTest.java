@@ -92,7 +92,7 @@ class IndexCatchUpTest {
                             OptionalLong.empty());
             engine.search().searchEmails(ALICE, LEDGER, List.of());
             // What a crash now leaves: the files of the last commit.
-            copyWithoutLock(path, crashed);
+            CrashedIndex.copyWithoutLock(path, crashed);
         }
         try (LuceneSearchIndex index = LuceneSearchIndex.open(crashed);
                 MailEngine engine = engine(index)) {
@@ -175,17 +175,6 @@ class IndexCatchUpTest {
                             ALICE,
                             inbox,
                             AppendRequest.of(new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8))));
-        }
-    }
-
-    private static void copyWithoutLock(Path from, Path to) throws IOException {
-        Files.createDirectories(to);
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path file : files.toList()) {
-                if (!file.getFileName().toString().equals("write.lock")) {
-                    Files.copy(file, to.resolve(file.getFileName()));
-                }
-            }
         }
     }
 }
