@@ -5,6 +5,8 @@
 package dev.mailcore.store;
 
 import dev.mailcore.api.spi.Directory;
+import dev.mailcore.store.internal.TokenSecrets;
+import java.security.SecureRandom;
 import java.util.List;
 
 /**
@@ -29,7 +31,12 @@ public interface TokenIssuer extends Directory {
      *
      * @throws IllegalStateException if there is no such user
      */
-    String createToken(String login);
+    default String createToken(String login) {
+        // A fresh generator per token: tokens are made rarely, and no generator is shared between directories.
+        String token = TokenSecrets.newToken(new SecureRandom());
+        addToken(token, login);
+        return token;
+    }
 
     /**
      * Accepts a token the host issued (an OAuth access token, say) for the account of {@code login} until it is

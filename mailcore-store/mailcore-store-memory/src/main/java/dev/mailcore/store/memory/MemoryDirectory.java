@@ -120,13 +120,6 @@ public final class MemoryDirectory implements TokenIssuer {
         return registry.scramCredentials(Objects.requireNonNull(login, "login"));
     }
 
-    @Override
-    public String createToken(String login) {
-        String token = TokenSecrets.newToken(random);
-        addToken(token, login);
-        return token;
-    }
-
     /**
      * Accepts an OAuth 2.0 bearer token the host issued for the account of {@code login} (OAUTHBEARER, XOAUTH2,
      * JMAP's {@code Bearer}) until it is {@linkplain #revokeToken revoked}. Safe from any thread.

@@ -257,13 +257,6 @@ public final class SqlDirectory implements TokenIssuer {
     }
 
     @Override
-    public String createToken(String login) {
-        String token = TokenSecrets.newToken(random);
-        addToken(token, login);
-        return token;
-    }
-
-    @Override
     public void addToken(String token, String login) {
         String name = DirectoryNames.normalize(Objects.requireNonNull(login, "login"));
         String digest = TokenSecrets.digest(Objects.requireNonNull(token, "token"));
