@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mailcore.net.ScriptRunner;
 import dev.mailcore.net.SelfSignedCertificate;
+import dev.mailcore.net.SlowReader;
 import dev.mailcore.net.TlsMode;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
@@ -181,20 +182,7 @@ class TlsTest {
             out.flush();
 
             // Reads a few KiB at a time, so the server's writes keep finding the socket full.
-            InputStream in = new InputStream() {
-                private final InputStream socket = tls.getInputStream();
-
-                @Override
-                public int read() throws IOException {
-                    return socket.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) throws IOException {
-                    Thread.yield();
-                    return socket.read(b, off, Math.min(len, 4096));
-                }
-            };
+            InputStream in = new SlowReader(tls.getInputStream());
             Pattern literal = Pattern.compile("\\{(\\d+)}$");
             int bodies = 0;
             for (String line; (line = rawLine(in)) != null && !line.startsWith("z "); ) {

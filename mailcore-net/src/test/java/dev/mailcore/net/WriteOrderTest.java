@@ -203,8 +203,8 @@ class WriteOrderTest {
                 requests.flush();
                 return null;
             });
-            BufferedReader reader =
-                    new BufferedReader(new InputStreamReader(slow ? new Dawdler(in) : in, StandardCharsets.US_ASCII));
+            BufferedReader reader = new BufferedReader(
+                    new InputStreamReader(slow ? new SlowReader(in) : in, StandardCharsets.US_ASCII));
             int answered = 0;
             for (int i = 1; i <= REQUESTS; i++) {
                 String line = reader.readLine();
@@ -238,25 +238,5 @@ class WriteOrderTest {
             }
         }
         return line.toString();
-    }
-
-    /** Reads at most 4 KiB at a time and yields between reads, so the server's writes find the socket full. */
-    private static final class Dawdler extends InputStream {
-        private final InputStream in;
-
-        Dawdler(InputStream in) {
-            this.in = in;
-        }
-
-        @Override
-        public int read() throws IOException {
-            return in.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            Thread.yield();
-            return in.read(b, off, Math.min(len, 4096));
-        }
     }
 }
