@@ -17,6 +17,7 @@ import dev.mailcore.server.internal.Storage;
 import dev.mailcore.server.internal.StorageSettings;
 import dev.mailcore.server.internal.TlsMaterial;
 import dev.mailcore.smtp.MessageFilter;
+import dev.mailcore.smtp.SmtpListener;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -217,6 +218,8 @@ public final class MailServer implements AutoCloseable {
         private Duration databaseTimeout;
         private Duration blobSweepInterval;
         private final List<MessageFilter> smtpFilters = new ArrayList<>();
+        private final List<SmtpListener> smtpListeners = new ArrayList<>();
+        private Boolean verifyAddresses;
 
         private Builder() {}
 
@@ -472,6 +475,25 @@ public final class MailServer implements AutoCloseable {
         }
 
         /**
+         * Adds a listener that observes the connections, logins and messages of the SMTP, submission and LMTP
+         * listeners; listeners are told in the order they were added, and one that throws changes no reply.
+         */
+        public Builder smtpListener(SmtpListener listener) {
+            smtpListeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Whether VRFY on the SMTP-family listeners answers from the directory (250, or 550 5.1.1 for an unknown
+         * address) instead of 252 for every address. Default off, since it lets anyone test addresses.
+         */
+        public Builder verifyAddresses(boolean verify) {
+            once(verifyAddresses, "verifyAddresses");
+            verifyAddresses = verify;
+            return this;
+        }
+
+        /**
          * Checks the settings and makes the server, which opens nothing until {@link MailServer#start()}.
          *
          * @throws IllegalStateException if a store or index on disk has no data directory, or users come with a
@@ -540,6 +562,8 @@ public final class MailServer implements AutoCloseable {
             Integer lineLength = maxLineLength;
             Duration idle = idleTimeout;
             List<MessageFilter> filters = List.copyOf(smtpFilters);
+            List<SmtpListener> observers = List.copyOf(smtpListeners);
+            boolean verify = Boolean.TRUE.equals(verifyAddresses);
             return storage -> new ProtocolSettings(
                     storage.engine(),
                     storage.directory(),
@@ -551,7 +575,9 @@ public final class MailServer implements AutoCloseable {
                     messageSize,
                     lineLength,
                     idle,
-                    filters);
+                    filters,
+                    observers,
+                    verify);
         }
 
         private static SSLContext sslContext(TlsMaterial material, boolean tlsNeeded) {

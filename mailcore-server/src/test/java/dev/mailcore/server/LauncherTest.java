@@ -115,6 +115,7 @@ class LauncherTest {
                   type: memory
                 search: scan
                 domain: example.org
+                verify-addresses: true
                 users:
                   - name: erin
                     password: pw
@@ -134,6 +135,8 @@ class LauncherTest {
             MailClient.send("127.0.0.1", ports.get("smtp"), "erin@example.org", "Configured");
             assertThat(MailClient.inboxSubjects("127.0.0.1", ports.get("imap"), "erin@example.org", "pw"))
                     .containsExactly("Configured");
+            assertThat(MailClient.verify("127.0.0.1", ports.get("smtp"), "erin@example.org"))
+                    .startsWith("250");
             assertThat(launcher.stdoutLines()).noneMatch(line -> line.startsWith("demo user"));
             launcher.terminate();
             assertThat(launcher.awaitExit()).isEqualTo(143);
@@ -196,7 +199,8 @@ class LauncherTest {
                             "--https",
                             "--user",
                             "--domain",
-                            "--allow-plaintext-auth")
+                            "--allow-plaintext-auth",
+                            "--verify-addresses")
                     .contains("\n  --https HOST:PORT", "\n  --user NAME:PASSWORD");
         }
     }

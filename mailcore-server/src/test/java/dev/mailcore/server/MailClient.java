@@ -16,6 +16,7 @@ import jakarta.mail.search.BodyTerm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /** Angus Mail as a user's client: sends over SMTP, reads the INBOX over IMAP or POP3. */
 final class MailClient {
@@ -65,6 +66,19 @@ final class MailClient {
         transport.connect(host, port, login, password);
         try {
             transport.sendMessage(message, message.getAllRecipients());
+        } finally {
+            transport.close();
+        }
+    }
+
+    /** The server's reply to {@code VRFY address}, as Angus's SMTP transport reads it. */
+    static String verify(String host, int port, String address) throws MessagingException {
+        SMTPTransport transport =
+                (SMTPTransport) Session.getInstance(new Properties()).getTransport("smtp");
+        transport.connect(host, port, null, null);
+        try {
+            transport.simpleCommand("VRFY " + address);
+            return transport.getLastServerResponse().strip();
         } finally {
             transport.close();
         }

@@ -7,9 +7,14 @@ package dev.mailcore.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mailcore.smtp.Envelope;
+import dev.mailcore.smtp.RecipientResult;
+import dev.mailcore.smtp.SmtpListener;
 import jakarta.mail.AuthenticationFailedException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -158,6 +163,39 @@ class MailServerTest {
             assertThatThrownBy(() -> MailClient.send("127.0.0.1", smtp, "ivan@localhost", "x".repeat(5_000)))
                     .isInstanceOf(jakarta.mail.MessagingException.class);
             sendAndRead(server, "ivan@localhost", "ivan", "pw", "Small enough");
+        }
+    }
+
+    @Test
+    void smtpListenersAndAddressVerificationReachSmtp() throws Exception {
+        List<String> received = new CopyOnWriteArrayList<>();
+        SmtpListener recorder = new SmtpListener() {
+            @Override
+            public void messageReceived(Envelope envelope, long octets, List<RecipientResult> results) {
+                received.add(envelope.recipients().toString());
+            }
+        };
+        try (MailServer server = MailServer.builder()
+                .user("judy", "pw")
+                .verifyAddresses(true)
+                .smtpListener(recorder)
+                .smtp("127.0.0.1", 0)
+                .build()
+                .start()) {
+            int smtp = server.boundAddress(Protocol.SMTP).getPort();
+            assertThat(MailClient.verify("127.0.0.1", smtp, "judy@localhost")).startsWith("250");
+            assertThat(MailClient.verify("127.0.0.1", smtp, "nobody@localhost")).startsWith("550 5.1.1");
+            // The listener runs after the reply; Angus's QUIT on close waits for the session to get past it.
+            MailClient.send("127.0.0.1", smtp, "judy@localhost", "Observed");
+            assertThat(received).singleElement().asString().contains("judy@localhost");
+        }
+        try (MailServer server = MailServer.builder()
+                .user("judy", "pw")
+                .smtp("127.0.0.1", 0)
+                .build()
+                .start()) {
+            int smtp = server.boundAddress(Protocol.SMTP).getPort();
+            assertThat(MailClient.verify("127.0.0.1", smtp, "judy@localhost")).startsWith("252");
         }
     }
 

@@ -20,7 +20,7 @@ import java.util.Set;
 public final class CommandLine {
     private static final Set<String> VALUED =
             Set.of("config", "data-dir", "store", "search", "user", "domain", "hostname");
-    private static final Set<String> SWITCHES = Set.of("allow-plaintext-auth", "help");
+    private static final Set<String> SWITCHES = Set.of("allow-plaintext-auth", "verify-addresses", "help");
 
     private CommandLine() {}
 
@@ -114,6 +114,7 @@ public final class CommandLine {
                 case "domain" -> s.domain = v;
                 case "hostname" -> s.hostname = v;
                 case "allow-plaintext-auth" -> s.allowPlaintextAuth = true;
+                case "verify-addresses" -> s.verifyAddresses = true;
                 default -> throw new ConfigError("unknown flag --" + flag.name());
             }
         } catch (IllegalArgumentException e) {
@@ -143,6 +144,7 @@ public final class CommandLine {
                   --domain DOMAIN          the domain of bare logins (default localhost)
                   --hostname NAME          the name SMTP greets with (default localhost)
                   --allow-plaintext-auth   accept passwords over unencrypted connections from anywhere
+                  --verify-addresses       let SMTP VRFY say whether a local address exists
                   --help                   this text
 
                 With no user given, a user demo@DOMAIN is created with a generated password, printed at start.

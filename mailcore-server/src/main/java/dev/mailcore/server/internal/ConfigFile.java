@@ -47,6 +47,7 @@ public final class ConfigFile {
     public String domain;
     public String hostname;
     public Boolean allowPlaintextAuth;
+    public Boolean verifyAddresses;
     public List<UserEntry> users;
     public Map<ListenerKey, HostPort> listeners;
     public TlsSection tls;

@@ -121,6 +121,8 @@ public final class Endpoints {
             b.maxMessageSize(settings.maxMessageSize());
         }
         settings.smtpFilters().forEach(b::filter);
+        settings.smtpListeners().forEach(b::listener);
+        b.verifyAddresses(settings.verifyAddresses());
         // SMTP's line length is fixed by RFC 5321; maxLineLength applies to IMAP only.
         SmtpServer server = b.build();
         return new Endpoint(spec.protocol(), address, server::start, server::port, server::close);

@@ -32,6 +32,7 @@ public final class LaunchSettings {
     String domain = "localhost";
     String hostname;
     boolean allowPlaintextAuth;
+    boolean verifyAddresses;
     final Map<String, String> users = new LinkedHashMap<>();
     final Map<Protocol, HostPort> listeners = new LinkedHashMap<>();
     ConfigFile.TlsSection tls;
@@ -62,6 +63,9 @@ public final class LaunchSettings {
         }
         if (file.allowPlaintextAuth != null) {
             allowPlaintextAuth = file.allowPlaintextAuth;
+        }
+        if (file.verifyAddresses != null) {
+            verifyAddresses = file.verifyAddresses;
         }
         if (file.users != null) {
             for (ConfigFile.UserEntry user : file.users) {
@@ -158,6 +162,9 @@ public final class LaunchSettings {
         }
         if (allowPlaintextAuth) {
             b.allowPlaintextAuth(true);
+        }
+        if (verifyAddresses) {
+            b.verifyAddresses(true);
         }
         if (maxMessageSize != null) {
             b.maxMessageSize(maxMessageSize);

@@ -9,6 +9,7 @@ import dev.mailcore.api.spi.AccountObjectStore;
 import dev.mailcore.api.spi.Directory;
 import dev.mailcore.api.spi.OutboundQueue;
 import dev.mailcore.smtp.MessageFilter;
+import dev.mailcore.smtp.SmtpListener;
 import java.time.Duration;
 import java.util.List;
 import javax.net.ssl.SSLContext;
@@ -16,7 +17,8 @@ import javax.net.ssl.SSLContext;
 /**
  * What every protocol server is built with. {@code sslContext} is null without TLS material; the limits and
  * {@code allowPlaintextAuth} are null where the protocol's own default applies; {@code smtpFilters} run on every
- * SMTP-family listener; {@code outboundQueue} takes authenticated SMTP and JMAP mail for other domains.
+ * SMTP-family listener and {@code smtpListeners} observe them; {@code verifyAddresses} makes their VRFY answer from
+ * the directory; {@code outboundQueue} takes authenticated SMTP and JMAP mail for other domains.
  */
 public record ProtocolSettings(
         MailStore store,
@@ -29,4 +31,6 @@ public record ProtocolSettings(
         Long maxMessageSize,
         Integer maxLineLength,
         Duration idleTimeout,
-        List<MessageFilter> smtpFilters) {}
+        List<MessageFilter> smtpFilters,
+        List<SmtpListener> smtpListeners,
+        boolean verifyAddresses) {}
