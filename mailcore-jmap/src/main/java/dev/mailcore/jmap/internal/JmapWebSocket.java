@@ -174,8 +174,8 @@ public final class JmapWebSocket implements Session.Listener.AutoDemanding {
         if (push == null) {
             return;
         }
-        ObjectNode stateChange = EventSourceEndpoint.stateChange(account, change, pushTypes);
-        if (stateChange.get("changed").get(account.id().value()).isEmpty()) {
+        ObjectNode stateChange = EventSourceEndpoint.stateChange(account.id().value(), change, pushTypes);
+        if (EventSourceEndpoint.isEmpty(stateChange, account.id().value())) {
             return;
         }
         stateChange.put("pushState", Long.toString(change.modSeq()));
