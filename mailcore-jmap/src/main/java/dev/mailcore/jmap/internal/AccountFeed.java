@@ -20,17 +20,21 @@ import java.util.function.Consumer;
  * The open EventSource streams of one account behind one store subscription: a change is encoded once per distinct
  * {@code types} filter and handed to every stream.
  *
- * <p>The store calls its listeners one after the other on one thread, so this listener only encodes and hands the
- * writes to the executor, in slices run in parallel; each stream writes without blocking. Changes fan out one at a
- * time, in the order they came, so a stream sees them in MODSEQ order.
+ * <p>Writes do not block, and one costs a few microseconds, less than waking another thread on a busy machine: so the
+ * thread that delivers the change (the store's listener thread) writes to the first {@value #INLINE} streams itself,
+ * which bounds how long it is held, and hands any further ones to the executor in slices that run in parallel.
+ * Changes fan out one at a time, in the order they came; those that come meanwhile go out merged as one, so a stream
+ * sees them in MODSEQ order.
  */
 final class AccountFeed implements Consumer<AccountChanged> {
-    /** Fewer streams than this are not worth a second thread. */
-    private static final int SLICE = 64;
+    /** Streams written by the thread that delivers the change. */
+    static final int INLINE = 1024;
+
+    /** Streams per executor task beyond the first {@link #INLINE}. */
+    private static final int SLICE = 1024;
 
     private final String accountId;
     private final Executor executor;
-    private final int parallelism = Runtime.getRuntime().availableProcessors();
     private final Set<EventStream> streams = ConcurrentHashMap.newKeySet();
     private volatile Subscription subscription;
 
@@ -94,25 +98,35 @@ final class AccountFeed implements Consumer<AccountChanged> {
             }
             events[i] = encoded.get(types);
         }
-        int slices = Math.clamp((targets.length + SLICE - 1) / SLICE, 1, parallelism);
-        AtomicInteger running = new AtomicInteger(slices);
+        int inline = Math.min(targets.length, INLINE);
+        int slices = (targets.length - inline + SLICE - 1) / SLICE;
+        AtomicInteger running = new AtomicInteger(1 + slices);
         for (int s = 0; s < slices; s++) {
-            int from = targets.length * s / slices;
-            int to = targets.length * (s + 1) / slices;
-            Runnable slice = () -> {
-                for (int i = from; i < to; i++) {
-                    targets[i].offer(change, events[i]);
-                }
-                if (running.decrementAndGet() == 0) {
-                    next();
-                }
-            };
+            int from = inline + s * SLICE;
+            Runnable slice =
+                    () -> write(change, targets, events, from, Math.min(from + SLICE, targets.length), running);
             try {
                 executor.execute(slice);
             } catch (RejectedExecutionException e) {
                 // The server is stopping: write from here, the writes do not block.
                 slice.run();
             }
+        }
+        write(change, targets, events, 0, inline, running);
+    }
+
+    private void write(
+            AccountChanged change,
+            EventStream[] targets,
+            ByteBuffer[] events,
+            int from,
+            int to,
+            AtomicInteger running) {
+        for (int i = from; i < to; i++) {
+            targets[i].offer(change, events[i]);
+        }
+        if (running.decrementAndGet() == 0) {
+            next();
         }
     }
 
