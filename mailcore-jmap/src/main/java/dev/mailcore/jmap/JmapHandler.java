@@ -167,6 +167,11 @@ public final class JmapHandler extends Handler.Abstract {
         }
     }
 
+    /** How many EventSource streams are open; for tests that check a stream is released. */
+    int openEventStreams() {
+        return eventSource.openStreams();
+    }
+
     @Override
     protected void doStop() throws Exception {
         eventSource.stop();

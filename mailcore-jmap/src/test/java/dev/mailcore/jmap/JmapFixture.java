@@ -54,6 +54,7 @@ final class JmapFixture implements AutoCloseable {
     final MailEngine store;
     final AccountId alice;
     final AccountId bob;
+    final JmapHandler handler;
     final JmapServer server;
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -80,7 +81,7 @@ final class JmapFixture implements AutoCloseable {
                 .id();
         // The first look at an account creates its default mailboxes; tests take states after that.
         store.mailboxes().list(alice);
-        JmapHandler handler = settings.apply(JmapHandler.builder()
+        handler = settings.apply(JmapHandler.builder()
                         .store(store)
                         .directory(directory)
                         .accountObjects(objects)

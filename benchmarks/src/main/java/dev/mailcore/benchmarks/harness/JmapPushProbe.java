@@ -4,18 +4,10 @@
  */
 package dev.mailcore.benchmarks.harness;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * JMAP push under many listeners: holds {@code --listeners} EventSource streams (RFC 8620 §7.3) of one user open,
  * then delivers one message at a time over SMTP and times, for each delivery, the moment every stream has its
  * {@code state} event, from the flush of the final dot. Reports the first, the median and the last stream's
- * latency per delivery, as percentiles over the deliveries.
+ * latency per delivery, as percentiles over the deliveries. One selector thread reads every stream
+ * ({@link EventStreams}), so the client's own threads do not compete with the server for the cores.
  *
  * <pre>{@code
  * java -cp benchmarks/target/benchmarks.jar dev.mailcore.benchmarks.harness.JmapPushProbe \
@@ -43,7 +36,8 @@ public final class JmapPushProbe {
     private final Endpoint smtp;
     private final String user;
     private final String authorization;
-    private final List<Listener> listeners = new ArrayList<>();
+    private final AtomicInteger closed = new AtomicInteger();
+    private EventStreams streams;
     private volatile Round round;
 
     private JmapPushProbe(Endpoint http, Endpoint smtp, String user, String password) {
@@ -104,9 +98,36 @@ public final class JmapPushProbe {
     private boolean run(int count, int warmup, int runs) throws Exception {
         long opening = System.nanoTime();
         CountDownLatch open = new CountDownLatch(count);
-        for (int i = 0; i < count; i++) {
-            listeners.add(new Listener(i, open));
-        }
+        int[] lastRound = new int[count];
+        Arrays.fill(lastRound, -1);
+        streams = EventStreams.open(
+                http,
+                "/jmap/eventsource?types=*&closeafter=no&ping=0",
+                authorization,
+                count,
+                new EventStreams.Listener() {
+                    @Override
+                    public void opened(int stream) {
+                        open.countDown();
+                    }
+
+                    @Override
+                    public void event(int stream, String name, long nanos) {
+                        // Only the first event of the current delivery counts; later ones are duplicates.
+                        Round current = round;
+                        if (name.equals("state") && current != null && lastRound[stream] != current.number) {
+                            lastRound[stream] = current.number;
+                            current.arrivals[stream] = nanos;
+                            current.pending.countDown();
+                        }
+                    }
+
+                    @Override
+                    public void closed(int stream, String why) {
+                        closed.incrementAndGet();
+                        System.err.println("stream " + stream + ": " + why);
+                    }
+                });
         if (!open.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
             System.err.printf("only %d of %d streams opened%n", count - open.getCount(), count);
             return false;
@@ -143,12 +164,12 @@ public final class JmapPushProbe {
                 }
             }
         }
-        int closed = (int) listeners.stream().filter(l -> l.closed).count();
+        int closed = this.closed.get();
         print("final dot -> state event, first stream", first);
         print("final dot -> state event, median stream", median);
         print("final dot -> state event, last stream (all " + count + ")", last);
         System.out.printf("streams still open after %d deliveries: %d of %d%n", warmup + runs, count - closed, count);
-        listeners.forEach(Listener::close);
+        streams.close();
         return closed == 0;
     }
 
@@ -157,68 +178,5 @@ public final class JmapPushProbe {
         System.out.printf(
                 "%s: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms (%d deliveries)%n",
                 what, s.p50(), s.p90(), s.p99(), s.max(), s.samples());
-    }
-
-    /** One EventSource stream, read by a virtual thread of its own. */
-    private final class Listener {
-        private final int index;
-        private final Socket socket = new Socket();
-        private final AtomicInteger lastRound = new AtomicInteger(-1);
-        volatile boolean closed;
-
-        Listener(int index, CountDownLatch open) throws IOException {
-            this.index = index;
-            socket.setTcpNoDelay(true);
-            socket.connect(new InetSocketAddress(http.address(), http.port()), (int) TIMEOUT.toMillis());
-            OutputStream out = socket.getOutputStream();
-            out.write(("GET /jmap/eventsource?types=*&closeafter=no&ping=0 HTTP/1.1\r\n"
-                            + "Host: " + http.address().getHostAddress() + ":" + http.port() + "\r\n"
-                            + "Authorization: " + authorization + "\r\n"
-                            + "Accept: text/event-stream\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            Thread.ofVirtual().start(() -> read(open));
-        }
-
-        private void read(CountDownLatch open) {
-            try (BufferedReader in =
-                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
-                String status = in.readLine();
-                if (status == null || !status.startsWith("HTTP/1.1 200")) {
-                    System.err.println("stream " + index + ": " + status);
-                    return;
-                }
-                // Chunk sizes and the event fields arrive as lines; only the event names matter here.
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    long now = System.nanoTime();
-                    if (line.startsWith(": open")) {
-                        open.countDown();
-                    } else if (line.equals("event: state")) {
-                        arrived(now);
-                    }
-                }
-            } catch (IOException e) {
-                // Closed by close() at the end, or by the server: counted below.
-            } finally {
-                closed = true;
-            }
-        }
-
-        /** Counts the first event of the current delivery; later ones of the same delivery are duplicates. */
-        private void arrived(long now) {
-            Round current = round;
-            if (current != null && lastRound.getAndSet(current.number) != current.number) {
-                current.arrivals[index] = now;
-                current.pending.countDown();
-            }
-        }
-
-        void close() {
-            try {
-                socket.close();
-            } catch (IOException e) {
-                // Done measuring: nothing to do about a failed close.
-            }
-        }
     }
 }

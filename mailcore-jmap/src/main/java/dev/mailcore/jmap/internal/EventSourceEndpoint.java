@@ -6,19 +6,12 @@ package dev.mailcore.jmap.internal;
 
 import dev.mailcore.api.Account;
 import dev.mailcore.api.AccountChanged;
+import dev.mailcore.api.AccountId;
 import dev.mailcore.api.MailStore;
-import dev.mailcore.api.Subscription;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -28,6 +21,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Push over EventSource (RFC 8620 §7.3): a {@code state} event with a StateChange whenever the account changes,
  * and {@code ping} events at the interval the client asked for.
+ *
+ * <p>A stream holds no thread: {@link #handle} commits the response, registers the stream with its account's
+ * {@link AccountFeed} and returns; the request's callback completes when the stream ends. Pings and keep-alive
+ * comments run on the server's scheduler.
  */
 public final class EventSourceEndpoint {
     private static final List<String> TYPES = List.of("Mailbox", "Email", "Thread");
@@ -35,14 +32,10 @@ public final class EventSourceEndpoint {
     private static final int MAX_PING_SECONDS = 300;
 
     /** How long a stream without pings waits before it writes a comment, to notice a client that went away. */
-    private static final long KEEPALIVE_SECONDS = 300;
-
-    /** Put on a stream's queue to end it when the handler stops. */
-    private static final AccountChanged STOP =
-            new AccountChanged(dev.mailcore.api.AccountId.of("stop"), 0, Set.of(), false, false);
+    static final long KEEPALIVE_SECONDS = 300;
 
     private final MailStore store;
-    private final Set<BlockingQueue<AccountChanged>> open = ConcurrentHashMap.newKeySet();
+    private final ConcurrentHashMap<AccountId, AccountFeed> feeds = new ConcurrentHashMap<>();
 
     public EventSourceEndpoint(MailStore store) {
         this.store = store;
@@ -50,7 +43,12 @@ public final class EventSourceEndpoint {
 
     /** Ends every open stream; called when the handler stops. */
     public void stop() {
-        open.forEach(queue -> queue.add(STOP));
+        feeds.values().forEach(feed -> feed.streams().forEach(EventStream::end));
+    }
+
+    /** How many streams are open, over all accounts. */
+    public int openStreams() {
+        return feeds.values().stream().mapToInt(AccountFeed::size).sum();
     }
 
     public void handle(Account account, Request request, Response response, Callback callback) {
@@ -58,43 +56,33 @@ public final class EventSourceEndpoint {
         Set<String> types = types(query.getValue("types"));
         boolean closeAfterState = "state".equals(query.getValue("closeafter"));
         long ping = ping(query.getValue("ping"));
-        BlockingQueue<AccountChanged> changes = new LinkedBlockingQueue<>();
-        open.add(changes);
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
-        try (Subscription subscription = store.subscribe(account.id(), changes::add);
-                OutputStream out = Content.Sink.asOutputStream(response)) {
-            // An empty comment commits the response, so the client knows the stream is open.
-            write(out, ": open\n\n");
-            while (true) {
-                AccountChanged change = changes.poll(ping > 0 ? ping : KEEPALIVE_SECONDS, TimeUnit.SECONDS);
-                if (change == STOP) {
-                    break;
-                }
-                if (change == null) {
-                    write(out, ping > 0 ? "event: ping\ndata: {\"interval\":" + ping + "}\n\n" : ":\n\n");
-                    continue;
-                }
-                write(out, "event: state\ndata: " + stateChange(account, change, types) + "\n\n");
-                if (closeAfterState) {
-                    break;
-                }
+        AccountId id = account.id();
+        EventStream stream =
+                new EventStream(id.value(), types, closeAfterState, response, callback, ended -> release(id, ended));
+        // A quiet stream is the normal case: the idle timeout ends it only when a write stalls, which Jetty fails.
+        request.addIdleTimeoutListener(timeout -> false);
+        request.addFailureListener(stream::abort);
+        feeds.compute(id, (key, feed) -> {
+            AccountFeed joined = feed;
+            if (joined == null) {
+                joined = new AccountFeed(id.value(), request.getComponents().getExecutor());
+                joined.subscribed(store.subscribe(id, joined));
             }
-            callback.succeeded();
-        } catch (IOException e) {
-            // The client went away: nothing left to answer.
-            callback.failed(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            callback.failed(e);
-        } finally {
-            open.remove(changes);
-        }
+            joined.add(stream);
+            return joined;
+        });
+        stream.open(request.getComponents().getScheduler(), ping);
+    }
+
+    private void release(AccountId id, EventStream stream) {
+        feeds.computeIfPresent(id, (key, feed) -> feed.remove(stream) ? null : feed);
     }
 
     /** The StateChange object for a change of the account; {@code types} empty stands for every type. */
-    static ObjectNode stateChange(Account account, AccountChanged change, Set<String> types) {
+    static ObjectNode stateChange(String accountId, AccountChanged change, Set<String> types) {
         ObjectNode states = Json.object();
         String state = Long.toString(change.modSeq());
         for (String type : TYPES) {
@@ -104,8 +92,13 @@ public final class EventSourceEndpoint {
             }
         }
         ObjectNode event = Json.object().put("@type", "StateChange");
-        event.putObject("changed").set(account.id().value(), states);
+        event.putObject("changed").set(accountId, states);
         return event;
+    }
+
+    /** Whether a StateChange names no type of the account: nothing to push. */
+    static boolean isEmpty(ObjectNode stateChange, String accountId) {
+        return stateChange.get("changed").get(accountId).isEmpty();
     }
 
     private static Set<String> types(String value) {
@@ -125,10 +118,5 @@ public final class EventSourceEndpoint {
         } catch (NumberFormatException e) {
             return 0;
         }
-    }
-
-    private static void write(OutputStream out, String text) throws IOException {
-        out.write(text.getBytes(StandardCharsets.UTF_8));
-        out.flush();
     }
 }

@@ -43,6 +43,7 @@ public final class JmapWebSocket implements Session.Listener.AutoDemanding {
     private final MailStore store;
     private final Endpoints endpoints;
     private final long maxSizeRequest;
+    private final PushMessages messages;
     private final ExecutorService serial = Executors.newSingleThreadExecutor(
             Thread.ofVirtual().name("jmap-websocket").factory());
 
@@ -51,11 +52,12 @@ public final class JmapWebSocket implements Session.Listener.AutoDemanding {
     private Subscription push;
     private Set<String> pushTypes = Set.of();
 
-    JmapWebSocket(Account account, MailStore store, Endpoints endpoints, long maxSizeRequest) {
+    JmapWebSocket(Account account, MailStore store, Endpoints endpoints, long maxSizeRequest, PushMessages messages) {
         this.account = account;
         this.store = store;
         this.endpoints = endpoints;
         this.maxSizeRequest = maxSizeRequest;
+        this.messages = messages;
     }
 
     @Override
@@ -174,12 +176,7 @@ public final class JmapWebSocket implements Session.Listener.AutoDemanding {
         if (push == null) {
             return;
         }
-        ObjectNode stateChange = EventSourceEndpoint.stateChange(account, change, pushTypes);
-        if (stateChange.get("changed").get(account.id().value()).isEmpty()) {
-            return;
-        }
-        stateChange.put("pushState", Long.toString(change.modSeq()));
-        send(stateChange);
+        messages.of(change, pushTypes).ifPresent(this::send);
     }
 
     private static ObjectNode requestError(String id, RequestError error) {
@@ -194,11 +191,15 @@ public final class JmapWebSocket implements Session.Listener.AutoDemanding {
     }
 
     private void send(ObjectNode message) {
+        send(message.toString());
+    }
+
+    private void send(String message) {
         if (session == null || !session.isOpen()) {
             return;
         }
         Callback.Completable sent = new Callback.Completable();
-        session.sendText(message.toString(), sent);
+        session.sendText(message, sent);
         try {
             sent.get();
         } catch (ExecutionException e) {

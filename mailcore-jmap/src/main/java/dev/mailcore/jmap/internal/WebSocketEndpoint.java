@@ -24,6 +24,7 @@ public final class WebSocketEndpoint {
     private final MailStore store;
     private final Endpoints endpoints;
     private final JmapLimits limits;
+    private final PushMessages messages = new PushMessages();
     private volatile ServerWebSocketContainer container;
 
     public WebSocketEndpoint(MailStore store, Endpoints endpoints, JmapLimits limits) {
@@ -48,7 +49,7 @@ public final class WebSocketEndpoint {
                                 return null;
                             }
                             upgradeResponse.setAcceptedSubProtocol(SUBPROTOCOL);
-                            return new JmapWebSocket(account, store, endpoints, limits.maxSizeRequest());
+                            return new JmapWebSocket(account, store, endpoints, limits.maxSizeRequest(), messages);
                         },
                         request,
                         response,
