@@ -17,6 +17,10 @@ import java.util.Arrays;
  * the wall clock mostly measures waiting for a core; the CPU time per request barely moves, and on an idle machine
  * a request's latency cannot be far below it.
  *
+ * <p>The session resource is timed twice more on a {@link RawHttpConnection plain socket}, with HTTP Basic and with a
+ * bearer token: {@code java.net.http}'s own work per request is of the same order as the server's for so small a
+ * response, so those rows show the server's latency.
+ *
  * <pre>{@code
  * java -Xms2g -Xmx2g -cp benchmarks/target/benchmarks.jar dev.mailcore.benchmarks.JmapRequestProbe 10000 5000
  * }</pre>
@@ -33,20 +37,46 @@ public final class JmapRequestProbe {
                         .build()) {
             fixture.fill(messages);
             measure("session resource", client, fixture.sessionRequest(), runs);
+            measureRaw("session resource, raw socket, Basic", fixture, fixture.authorization, runs);
+            measureRaw("session resource, raw socket, Bearer", fixture, "Bearer " + fixture.bearerToken(), runs);
             measure("Email/query + Email/get of 50", client, fixture.firstScreenRequest(), runs);
         }
     }
 
     private static void measure(String what, HttpClient client, HttpRequest request, int runs) throws Exception {
+        time(what, () -> send(client, request), runs);
+    }
+
+    private static void measureRaw(String what, JmapServerFixture fixture, String authorization, int runs)
+            throws Exception {
+        try (RawHttpConnection http = new RawHttpConnection(fixture.address())) {
+            byte[] request = RawHttpConnection.get("/.well-known/jmap", fixture.hostHeader(), authorization);
+            time(
+                    what,
+                    () -> {
+                        int status = http.exchange(request);
+                        if (status != 200) {
+                            throw new IllegalStateException("HTTP " + status);
+                        }
+                    },
+                    runs);
+        }
+    }
+
+    private interface Call {
+        void run() throws Exception;
+    }
+
+    private static void time(String what, Call call, int runs) throws Exception {
         for (int i = 0; i < runs; i++) {
-            send(client, request); // warm-up: as many runs as are measured
+            call.run(); // warm-up: as many runs as are measured
         }
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long[] nanos = new long[runs];
         long cpuBefore = os.getProcessCpuTime();
         for (int i = 0; i < runs; i++) {
             long start = System.nanoTime();
-            send(client, request);
+            call.run();
             nanos[i] = System.nanoTime() - start;
         }
         long cpu = os.getProcessCpuTime() - cpuBefore;

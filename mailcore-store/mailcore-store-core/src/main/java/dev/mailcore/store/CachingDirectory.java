@@ -21,6 +21,8 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -37,10 +39,13 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class CachingDirectory implements Directory {
     private static final int MAX_ENTRIES = 100_000;
+    /** Keyed HMACs kept for reuse: making one looks up the provider and hashes the key, which a check need not pay. */
+    private static final int MAX_IDLE_MACS = 16;
 
     private final Directory delegate;
     private final Cache<String, Verified> verified;
     private final SecretKeySpec key;
+    private final BlockingQueue<Mac> idleMacs = new ArrayBlockingQueue<>(MAX_IDLE_MACS);
 
     private record Verified(byte[] passwordMac, Account account) {}
 
@@ -137,11 +142,17 @@ public final class CachingDirectory implements Directory {
         byte[] bytes = new byte[encoded.remaining()];
         encoded.get(bytes);
         try {
-            Mac hmac = Mac.getInstance("HmacSHA256");
-            hmac.init(key);
+            Mac hmac = idleMacs.poll();
+            if (hmac == null) {
+                hmac = Mac.getInstance("HmacSHA256");
+                hmac.init(key);
+            }
             hmac.update(login.getBytes(StandardCharsets.UTF_8));
             hmac.update((byte) 0);
-            return hmac.doFinal(bytes);
+            byte[] result = hmac.doFinal(bytes);
+            // doFinal leaves it reset and keyed, ready for the next check; when enough are idle it is dropped.
+            idleMacs.offer(hmac);
+            return result;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         } finally {
