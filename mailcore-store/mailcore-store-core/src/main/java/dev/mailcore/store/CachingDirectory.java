@@ -12,6 +12,8 @@ import dev.mailcore.api.spi.Directory;
 import dev.mailcore.api.spi.ScramCredentials;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -138,7 +140,17 @@ public final class CachingDirectory implements Directory {
 
     /** HMAC over the login and the password, so one entry's value says nothing about another login's. */
     private byte[] mac(String login, char[] password) {
-        ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(password));
+        ByteBuffer encoded;
+        try {
+            // A fresh encoder rather than Charset.encode's per-thread one: each request runs on a thread of its own.
+            encoded = StandardCharsets.UTF_8
+                    .newEncoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                    .encode(CharBuffer.wrap(password));
+        } catch (CharacterCodingException e) {
+            throw new IllegalStateException("replacing encoders do not fail", e);
+        }
         byte[] bytes = new byte[encoded.remaining()];
         encoded.get(bytes);
         try {
