@@ -14,9 +14,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The {@linkplain SessionResource session resource} of each account and base URL, serialized once. Clients fetch it
- * at every start and reconnect, and it changes only when the account it describes does: an entry answers only for
- * the account it was built from (the same id, login and addresses, compared on every hit) and its base URL, and is
- * rebuilt as soon as the account differs.
+ * at every start and reconnect, and it changes only when the account it describes does. An entry answers only for an
+ * account equal to the one it was built from (compared on every hit, so a renamed account or one with other
+ * addresses is rebuilt at once) and for its own base URL; the handler's limits are fixed for its lifetime.
  */
 public final class SessionDocuments {
     /** About 2 KB each: a few megabytes at most. */
