@@ -5,6 +5,7 @@
 package dev.mailcore.benchmarks;
 
 import com.sun.management.OperatingSystemMXBean;
+import com.sun.management.ThreadMXBean;
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +17,10 @@ import java.util.Arrays;
  * percentiles and the CPU time the whole process (server and client together) spent per request. On a busy machine
  * the wall clock mostly measures waiting for a core; the CPU time per request barely moves, and on an idle machine
  * a request's latency cannot be far below it.
+ *
+ * <p>The session resource is timed twice more on a {@link RawHttpConnection plain socket}, with HTTP Basic and with a
+ * bearer token: {@code java.net.http}'s own work per request is of the same order as the server's for so small a
+ * response, so those rows show the server's latency.
  *
  * <pre>{@code
  * java -Xms2g -Xmx2g -cp benchmarks/target/benchmarks.jar dev.mailcore.benchmarks.JmapRequestProbe 10000 5000
@@ -33,31 +38,68 @@ public final class JmapRequestProbe {
                         .build()) {
             fixture.fill(messages);
             measure("session resource", client, fixture.sessionRequest(), runs);
+            measureRaw("session resource, raw socket, Basic", fixture, fixture.authorization, runs);
+            measureRaw("session resource, raw socket, Bearer", fixture, "Bearer " + fixture.bearerToken(), runs);
             measure("Email/query + Email/get of 50", client, fixture.firstScreenRequest(), runs);
         }
     }
 
     private static void measure(String what, HttpClient client, HttpRequest request, int runs) throws Exception {
+        time(what, () -> send(client, request), runs);
+    }
+
+    private static void measureRaw(String what, JmapServerFixture fixture, String authorization, int runs)
+            throws Exception {
+        try (RawHttpConnection http = new RawHttpConnection(fixture.address())) {
+            byte[] request = RawHttpConnection.get("/.well-known/jmap", fixture.hostHeader(), authorization);
+            time(
+                    what,
+                    () -> {
+                        int status = http.exchange(request);
+                        if (status != 200) {
+                            throw new IllegalStateException("HTTP " + status);
+                        }
+                    },
+                    runs);
+        }
+    }
+
+    private interface Call {
+        void run() throws Exception;
+    }
+
+    private static void time(String what, Call call, int runs) throws Exception {
         for (int i = 0; i < runs; i++) {
-            send(client, request); // warm-up: as many runs as are measured
+            call.run(); // warm-up: as many runs as are measured
         }
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long[] nanos = new long[runs];
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long allocatedBefore = threads.getTotalThreadAllocatedBytes();
         long cpuBefore = os.getProcessCpuTime();
+        long callerBefore = threads.getCurrentThreadCpuTime();
         for (int i = 0; i < runs; i++) {
             long start = System.nanoTime();
-            send(client, request);
+            call.run();
             nanos[i] = System.nanoTime() - start;
         }
         long cpu = os.getProcessCpuTime() - cpuBefore;
+        long caller = threads.getCurrentThreadCpuTime() - callerBefore;
+        long allocated = threads.getTotalThreadAllocatedBytes() - allocatedBefore;
         Arrays.sort(nanos);
+        // The raw-socket client does all its work on the calling thread, so the rest is the server's (with the JIT
+        // and the collector); java.net.http works on threads of its own too. Allocation, like CPU time, barely
+        // moves with the load.
         System.out.printf(
-                "%s: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms wall; %.3f ms CPU per request (server and client), %d runs%n",
+                "%s: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms wall; %.3f ms CPU per request (server and client),"
+                        + " %.3f ms of it on the calling thread; %.1f KB allocated per request; %d runs%n",
                 what,
                 nanos[runs / 2] / 1e6,
                 nanos[runs * 9 / 10] / 1e6,
                 nanos[runs * 99 / 100] / 1e6,
                 cpu / 1e6 / runs,
+                caller / 1e6 / runs,
+                allocated / 1024.0 / runs,
                 runs);
     }
 

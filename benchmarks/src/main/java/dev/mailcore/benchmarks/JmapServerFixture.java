@@ -7,11 +7,15 @@ package dev.mailcore.benchmarks;
 import dev.mailcore.api.AccountId;
 import dev.mailcore.api.AppendRequest;
 import dev.mailcore.api.MailboxId;
+import dev.mailcore.api.spi.Directory;
 import dev.mailcore.server.MailServer;
 import dev.mailcore.server.Protocol;
 import dev.mailcore.server.SearchKind;
 import dev.mailcore.server.StoreKind;
+import dev.mailcore.store.CachingDirectory;
+import dev.mailcore.store.TokenIssuer;
 import java.io.ByteArrayInputStream;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -74,6 +78,29 @@ final class JmapServerFixture implements AutoCloseable {
         for (int i = 0; i < messages; i++) {
             append();
         }
+    }
+
+    /** Where the server listens, for a client on a plain socket. */
+    InetSocketAddress address() {
+        return new InetSocketAddress(
+                "127.0.0.1", server.boundAddress(Protocol.HTTP).getPort());
+    }
+
+    /** The {@code Host} header of a request to {@link #address()}. */
+    String hostHeader() {
+        return origin.substring("http://".length());
+    }
+
+    /** A new bearer token for the user, from the directory behind the server's authentication cache. */
+    String bearerToken() {
+        Directory directory = server.directory();
+        if (directory instanceof CachingDirectory cache) {
+            directory = cache.delegate();
+        }
+        if (!(directory instanceof TokenIssuer issuer)) {
+            throw new IllegalStateException("the directory issues no tokens: " + directory.getClass());
+        }
+        return issuer.createToken(USER);
     }
 
     /** GET of the session resource. */

@@ -142,7 +142,7 @@ public final class JmapHandler extends Handler.Abstract {
         if (sub.equals("session") && get) {
             endpoints.session(account.get(), baseUrl(request), response, callback);
         } else if (sub.equals("api") && post) {
-            endpoints.api(account.get(), request, response, callback);
+            endpoints.api(account.get(), baseUrl(request), request, response, callback);
         } else if (sub.startsWith("upload/") && post) {
             String accountId = sub.substring("upload/".length()).replaceAll("/$", "");
             endpoints.upload(account.get(), accountId, request, response, callback);
@@ -151,7 +151,7 @@ public final class JmapHandler extends Handler.Abstract {
         } else if (sub.equals("eventsource") && get) {
             eventSource.handle(account.get(), request, response, callback);
         } else if (sub.equals("ws") && get) {
-            webSocket.upgrade(account.get(), request, response, callback);
+            webSocket.upgrade(account.get(), baseUrl(request), request, response, callback);
         } else {
             HttpReplies.problem(response, callback, 404, "no such JMAP resource");
         }

@@ -7,6 +7,7 @@ package dev.mailcore.jmap.internal;
 import dev.mailcore.api.Account;
 import dev.mailcore.api.spi.Directory;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 
@@ -16,6 +17,8 @@ import org.eclipse.jetty.server.Request;
  */
 public final class BearerAuthenticator {
     private static final String SCHEME = "Bearer";
+    /** RFC 6750 b64token syntax: anything else cannot be a token the directory issued. */
+    private static final Pattern B64TOKEN = Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
 
     private final Directory directory;
 
@@ -44,8 +47,7 @@ public final class BearerAuthenticator {
                 .get(HttpHeader.AUTHORIZATION)
                 .substring(SCHEME.length())
                 .trim();
-        // RFC 6750 b64token syntax: anything else cannot be a token the directory issued.
-        if (!token.matches("[A-Za-z0-9\\-._~+/]+=*")) {
+        if (!B64TOKEN.matcher(token).matches()) {
             return Optional.empty();
         }
         return directory.verifyToken(token);

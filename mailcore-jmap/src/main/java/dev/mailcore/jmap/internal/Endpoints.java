@@ -32,6 +32,7 @@ public final class Endpoints {
     private final BlobReader blobs;
     private final AccountGate requests;
     private final AccountGate uploadGate;
+    private final SessionDocuments sessions;
 
     public Endpoints(MailStore store, JmapLimits limits, Uploads uploads, ApiProcessor processor) {
         this.store = store;
@@ -41,17 +42,16 @@ public final class Endpoints {
         this.blobs = new BlobReader(store, uploads);
         this.requests = new AccountGate(limits.maxConcurrentRequests());
         this.uploadGate = new AccountGate(limits.maxConcurrentUpload());
+        this.sessions = new SessionDocuments(limits);
     }
 
     public void session(Account account, String baseUrl, Response response, Callback callback) {
-        HttpReplies.json(
-                response,
-                callback,
-                200,
-                SessionResource.build(account, baseUrl, limits).toString());
+        HttpReplies.json(response, callback, 200, sessions.get(account, baseUrl).json());
     }
 
-    public void api(Account account, Request request, Response response, Callback callback) throws IOException {
+    /** @param baseUrl the base URL of the session resource the client uses, whose state API responses carry */
+    public void api(Account account, String baseUrl, Request request, Response response, Callback callback)
+            throws IOException {
         byte[] body = readAtMost(request, limits.maxSizeRequest());
         if (body == null) {
             HttpReplies.problem(
@@ -65,7 +65,7 @@ public final class Endpoints {
                     response,
                     callback,
                     200,
-                    execute(account, Json.parseRequest(body)).toString());
+                    execute(account, baseUrl, Json.parseRequest(body)).toString());
         } catch (RequestError.Failure e) {
             HttpReplies.problem(response, callback, e.error());
         }
@@ -74,16 +74,18 @@ public final class Endpoints {
     /**
      * Runs one API request of the account, for the HTTP endpoint and the WebSocket alike.
      *
+     * @param baseUrl the base URL of the session resource the client uses, whose state the response carries
      * @throws RequestError.Failure when the request as a whole is refused, such as over a limit
      */
-    public ObjectNode execute(Account account, JsonNode request) {
+    public ObjectNode execute(Account account, String baseUrl, JsonNode request) {
         if (!requests.tryEnter(account.id())) {
             throw new RequestError.Failure(
                     RequestError.limit("maxConcurrentRequests", "too many requests at once for this account"));
         }
         try {
             Invocation invocation = new Invocation(account, store, limits, uploads, new HashMap<>());
-            return processor.process(request, invocation, SessionResource.state(account));
+            return processor.process(
+                    request, invocation, sessions.get(account, baseUrl).state());
         } finally {
             requests.leave(account.id());
         }

@@ -40,6 +40,7 @@ public final class JmapWebSocket implements Session.Listener.AutoDemanding {
     private static final Duration IDLE_TIMEOUT = Duration.ofMinutes(30);
 
     private final Account account;
+    private final String baseUrl;
     private final MailStore store;
     private final Endpoints endpoints;
     private final long maxSizeRequest;
@@ -52,8 +53,16 @@ public final class JmapWebSocket implements Session.Listener.AutoDemanding {
     private Subscription push;
     private Set<String> pushTypes = Set.of();
 
-    JmapWebSocket(Account account, MailStore store, Endpoints endpoints, long maxSizeRequest, PushMessages messages) {
+    /** @param baseUrl the base URL of the session resource the client uses, whose state responses carry */
+    JmapWebSocket(
+            Account account,
+            String baseUrl,
+            MailStore store,
+            Endpoints endpoints,
+            long maxSizeRequest,
+            PushMessages messages) {
         this.account = account;
+        this.baseUrl = baseUrl;
         this.store = store;
         this.endpoints = endpoints;
         this.maxSizeRequest = maxSizeRequest;
@@ -129,7 +138,7 @@ public final class JmapWebSocket implements Session.Listener.AutoDemanding {
             reply.put("requestId", id);
         }
         try {
-            reply.setAll(endpoints.execute(account, message));
+            reply.setAll(endpoints.execute(account, baseUrl, message));
         } catch (RequestError.Failure e) {
             reply = requestError(id, e.error());
         }

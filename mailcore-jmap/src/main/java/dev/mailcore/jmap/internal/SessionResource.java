@@ -7,6 +7,8 @@ package dev.mailcore.jmap.internal;
 import dev.mailcore.api.Account;
 import dev.mailcore.jmap.JmapLimits;
 import dev.mailcore.jmap.internal.blob.BlobMethods;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
@@ -16,6 +18,8 @@ public final class SessionResource {
     private SessionResource() {}
 
     /**
+     * The whole document, with a {@code state} made from everything else in it.
+     *
      * @param baseUrl the absolute URL the endpoint paths hang below, without a trailing slash
      */
     public static ObjectNode build(Account account, String baseUrl, JmapLimits limits) {
@@ -55,14 +59,21 @@ public final class SessionResource {
         session.put("downloadUrl", baseUrl + "/download/{accountId}/{blobId}/{name}?accept={type}");
         session.put("uploadUrl", baseUrl + "/upload/{accountId}/");
         session.put("eventSourceUrl", baseUrl + "/eventsource?types={types}&closeafter={closeafter}&ping={ping}");
-        session.put("state", state(account));
+        session.put("state", state(session));
         return session;
     }
 
-    /** Changes only when what the session resource says changes. */
-    public static String state(Account account) {
-        int hash = (account.id().value() + "\n" + account.login() + "\n" + account.primaryAddress()).hashCode();
-        return HexFormat.of().toHexDigits(hash);
+    /**
+     * RFC 8620 §2: the state changes whenever any other property does, so it is a digest of all of them: accounts,
+     * capabilities, limits and URLs alike, and equal documents (after a restart, say) keep their state.
+     */
+    private static String state(ObjectNode withoutState) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(Json.MAPPER.writeValueAsBytes(withoutState));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     /** RFC 8887 §4.1: the upgrade URL has the WebSocket scheme of the session's own (ws for http, wss for https). */

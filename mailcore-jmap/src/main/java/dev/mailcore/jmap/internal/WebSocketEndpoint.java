@@ -38,7 +38,8 @@ public final class WebSocketEndpoint {
         container = ServerWebSocketContainer.ensure(server);
     }
 
-    public void upgrade(Account account, Request request, Response response, Callback callback) {
+    /** @param baseUrl the base URL of the session resource the client uses, whose state responses carry */
+    public void upgrade(Account account, String baseUrl, Request request, Response response, Callback callback) {
         ServerWebSocketContainer webSockets = container;
         boolean upgraded = webSockets != null
                 && webSockets.upgrade(
@@ -49,7 +50,8 @@ public final class WebSocketEndpoint {
                                 return null;
                             }
                             upgradeResponse.setAcceptedSubProtocol(SUBPROTOCOL);
-                            return new JmapWebSocket(account, store, endpoints, limits.maxSizeRequest(), messages);
+                            return new JmapWebSocket(
+                                    account, baseUrl, store, endpoints, limits.maxSizeRequest(), messages);
                         },
                         request,
                         response,

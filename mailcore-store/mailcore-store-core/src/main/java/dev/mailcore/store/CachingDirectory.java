@@ -12,6 +12,8 @@ import dev.mailcore.api.spi.Directory;
 import dev.mailcore.api.spi.ScramCredentials;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -21,6 +23,8 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -37,10 +41,13 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class CachingDirectory implements Directory {
     private static final int MAX_ENTRIES = 100_000;
+    /** Keyed HMACs kept for reuse: making one looks up the provider and hashes the key, which a check need not pay. */
+    private static final int MAX_IDLE_MACS = 16;
 
     private final Directory delegate;
     private final Cache<String, Verified> verified;
     private final SecretKeySpec key;
+    private final BlockingQueue<Mac> idleMacs = new ArrayBlockingQueue<>(MAX_IDLE_MACS);
 
     private record Verified(byte[] passwordMac, Account account) {}
 
@@ -133,15 +140,31 @@ public final class CachingDirectory implements Directory {
 
     /** HMAC over the login and the password, so one entry's value says nothing about another login's. */
     private byte[] mac(String login, char[] password) {
-        ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(password));
+        ByteBuffer encoded;
+        try {
+            // A fresh encoder rather than Charset.encode's per-thread one: each request runs on a thread of its own.
+            encoded = StandardCharsets.UTF_8
+                    .newEncoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                    .encode(CharBuffer.wrap(password));
+        } catch (CharacterCodingException e) {
+            throw new IllegalStateException("replacing encoders do not fail", e);
+        }
         byte[] bytes = new byte[encoded.remaining()];
         encoded.get(bytes);
         try {
-            Mac hmac = Mac.getInstance("HmacSHA256");
-            hmac.init(key);
+            Mac hmac = idleMacs.poll();
+            if (hmac == null) {
+                hmac = Mac.getInstance("HmacSHA256");
+                hmac.init(key);
+            }
             hmac.update(login.getBytes(StandardCharsets.UTF_8));
             hmac.update((byte) 0);
-            return hmac.doFinal(bytes);
+            byte[] result = hmac.doFinal(bytes);
+            // doFinal leaves it reset and keyed, ready for the next check; when enough are idle it is dropped.
+            idleMacs.offer(hmac);
+            return result;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         } finally {

@@ -12,7 +12,13 @@ import dev.mailcore.store.CachingDirectory;
 import dev.mailcore.store.tck.DirectoryContract;
 import dev.mailcore.store.tck.DirectorySpec;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -106,5 +112,23 @@ class CachingDirectoryTest extends DirectoryContract {
         // new one reaches the directory, succeeds and replaces the entry.
         assertThat(cache.authenticate("alice", "new-secret".toCharArray())).isPresent();
         assertThat(cache.authenticate("alice", "secret".toCharArray())).isEmpty();
+    }
+
+    @Test
+    void checksAtOnceFromManyThreadsEachGetTheirOwnAnswer() throws Exception {
+        cache.authenticate("alice", "secret".toCharArray());
+        List<Callable<Boolean>> checks = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            // Right and wrong passwords, and passwords beyond ASCII, interleaved over the reused keyed hashes.
+            String password = i % 2 == 0 ? "secret" : i % 4 == 1 ? "secreT" : "sécret\uD83D\uDE00";
+            checks.add(
+                    () -> cache.authenticate("alice", password.toCharArray()).isPresent() == password.equals("secret"));
+        }
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Future<Boolean> answer : threads.invokeAll(checks)) {
+                assertThat(answer.get()).isTrue();
+            }
+        }
+        assertThat(cache.authenticate("alice", "secret".toCharArray())).isPresent();
     }
 }
