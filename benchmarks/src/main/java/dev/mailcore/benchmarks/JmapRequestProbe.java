@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The requests of {@link JmapBenchmark}, each sent {@code runs} times one after the other, reporting the wall-clock
@@ -17,8 +18,16 @@ import java.util.Arrays;
  * the wall clock mostly measures waiting for a core; the CPU time per request barely moves, and on an idle machine
  * a request's latency cannot be far below it.
  *
+ * <p>The optional third argument picks what is measured, comma-separated: {@code session} (the session resource),
+ * {@code query} (Email/query + Email/get of 50, asked again at an unchanged state, as a list view reopened),
+ * {@code query-after-change} (the same request right after an untimed Email/set that flags or unflags an email, so
+ * the account's state has moved and the query runs afresh, as the first listing after new mail does); all three
+ * when left out. The CPU time of the after-change figure includes the untimed Email/set.
+ *
  * <pre>{@code
  * java -Xms2g -Xmx2g -cp benchmarks/target/benchmarks.jar dev.mailcore.benchmarks.JmapRequestProbe 10000 5000
+ * java -Xms2g -Xmx2g -cp benchmarks/target/benchmarks.jar dev.mailcore.benchmarks.JmapRequestProbe 10000 5000 \
+ *     query-after-change
  * }</pre>
  */
 public final class JmapRequestProbe {
@@ -27,24 +36,44 @@ public final class JmapRequestProbe {
     public static void main(String[] args) throws Exception {
         int messages = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
+        List<String> modes = List.of((args.length > 2 ? args[2] : "session,query,query-after-change").split(","));
         try (JmapServerFixture fixture = new JmapServerFixture();
                 HttpClient client = HttpClient.newBuilder()
                         .version(HttpClient.Version.HTTP_1_1)
                         .build()) {
             fixture.fill(messages);
-            measure("session resource", client, fixture.sessionRequest(), runs);
-            measure("Email/query + Email/get of 50", client, fixture.firstScreenRequest(), runs);
+            if (modes.contains("session")) {
+                measure("session resource", client, fixture.sessionRequest(), runs, i -> {});
+            }
+            if (modes.contains("query")) {
+                measure("Email/query + Email/get of 50", client, fixture.firstScreenRequest(), runs, i -> {});
+            }
+            if (modes.contains("query-after-change")) {
+                String flagged = fixture.someEmailId();
+                HttpRequest flag = fixture.flagRequest(flagged, true);
+                HttpRequest unflag = fixture.flagRequest(flagged, false);
+                measure(
+                        "Email/query + Email/get of 50, after a change",
+                        client,
+                        fixture.firstScreenRequest(),
+                        runs,
+                        i -> change(client, i % 2 == 0 ? flag : unflag));
+            }
         }
     }
 
-    private static void measure(String what, HttpClient client, HttpRequest request, int runs) throws Exception {
+    /** Sends {@code request} {@code runs} times, each after an untimed {@code before}. */
+    private static void measure(String what, HttpClient client, HttpRequest request, int runs, Before before)
+            throws Exception {
         for (int i = 0; i < runs; i++) {
+            before.run(i);
             send(client, request); // warm-up: as many runs as are measured
         }
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long[] nanos = new long[runs];
         long cpuBefore = os.getProcessCpuTime();
         for (int i = 0; i < runs; i++) {
+            before.run(i);
             long start = System.nanoTime();
             send(client, request);
             nanos[i] = System.nanoTime() - start;
@@ -61,10 +90,24 @@ public final class JmapRequestProbe {
                 runs);
     }
 
-    private static void send(HttpClient client, HttpRequest request) throws Exception {
+    /** An Email/set that must have updated its email: otherwise the state would not move. */
+    private static void change(HttpClient client, HttpRequest request) throws Exception {
+        String body = send(client, request);
+        if (!body.contains("\"updated\":{") || body.contains("\"notUpdated\":{")) {
+            throw new IllegalStateException("the change was refused: " + body);
+        }
+    }
+
+    private static String send(HttpClient client, HttpRequest request) throws Exception {
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
         }
+        return response.body();
+    }
+
+    @FunctionalInterface
+    private interface Before {
+        void run(int i) throws Exception;
     }
 }
