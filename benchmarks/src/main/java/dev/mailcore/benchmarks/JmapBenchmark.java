@@ -77,6 +77,41 @@ public class JmapBenchmark {
         return send(firstScreen);
     }
 
+    /**
+     * The same request right after an untimed Email/set that flags or unflags an email: the account's state has
+     * moved, so the query cannot be answered from the results kept for the previous state, as for the first listing
+     * after new mail.
+     */
+    @Benchmark
+    public String queryAndGet50AfterChange(Changed changed) throws Exception {
+        return send(firstScreen);
+    }
+
+    /** Moves the account's state before each call of {@link #queryAndGet50AfterChange}, outside its timing. */
+    @State(Scope.Benchmark)
+    public static class Changed {
+        private HttpRequest flag;
+        private HttpRequest unflag;
+        private boolean flagged;
+
+        @Setup(Level.Trial)
+        public void setUp(JmapBenchmark benchmark) {
+            String email = benchmark.fixture.someEmailId();
+            flag = benchmark.fixture.flagRequest(email, true);
+            unflag = benchmark.fixture.flagRequest(email, false);
+        }
+
+        // Per invocation is sound here: the timed request takes milliseconds, far above the fixture's own cost.
+        @Setup(Level.Invocation)
+        public void change(JmapBenchmark benchmark) throws Exception {
+            flagged = !flagged;
+            String answer = benchmark.send(flagged ? flag : unflag);
+            if (!answer.contains("\"updated\":{")) {
+                throw new IllegalStateException("the change was refused: " + answer);
+            }
+        }
+    }
+
     private String send(HttpRequest request) throws IOException, InterruptedException {
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {

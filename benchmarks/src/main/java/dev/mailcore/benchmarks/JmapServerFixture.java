@@ -7,6 +7,7 @@ package dev.mailcore.benchmarks;
 import dev.mailcore.api.AccountId;
 import dev.mailcore.api.AppendRequest;
 import dev.mailcore.api.MailboxId;
+import dev.mailcore.api.search.SearchQuery;
 import dev.mailcore.api.spi.Directory;
 import dev.mailcore.server.MailServer;
 import dev.mailcore.server.Protocol;
@@ -21,6 +22,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -131,6 +133,32 @@ final class JmapServerFixture implements AutoCloseable {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
+    }
+
+    /**
+     * Email/set that sets ({@code set}) or clears the {@code $flagged} keyword of {@code emailId}: a small change that
+     * moves the account's state, so the next Email/query cannot be answered from the results kept for the old one.
+     */
+    HttpRequest flagRequest(String emailId, boolean set) {
+        String body = """
+                {"using": ["urn:ietf:params:jmap:core", "urn:ietf:params:jmap:mail"],
+                 "methodCalls": [["Email/set", {"accountId": "%s",
+                   "update": {"%s": {"keywords/$flagged": %s}}}, "s"]]}
+                """.formatted(account.value(), emailId, set ? "true" : "null");
+        return HttpRequest.newBuilder(URI.create(origin + "/jmap/api"))
+                .header("Authorization", authorization)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+    }
+
+    /** The id of an email of the INBOX, for {@link #flagRequest}. */
+    String someEmailId() {
+        return server.store()
+                .search()
+                .searchEmails(account, new SearchQuery.InMailbox(inbox), List.of())
+                .getFirst()
+                .value();
     }
 
     @Override

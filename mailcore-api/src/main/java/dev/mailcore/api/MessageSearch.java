@@ -4,11 +4,13 @@
  */
 package dev.mailcore.api;
 
+import dev.mailcore.api.search.EmailPage;
 import dev.mailcore.api.search.SearchQuery;
 import dev.mailcore.api.search.SortKey;
 import dev.mailcore.api.search.ThreadAlgorithm;
 import dev.mailcore.api.search.ThreadNode;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Searches through the query model: content criteria go to the configured search index, the rest is answered from
@@ -32,4 +34,18 @@ public interface MessageSearch {
 
     /** The emails of the account that match, in the order of {@code sort} (newest received first when empty). */
     List<EmailId> searchEmails(AccountId account, SearchQuery query, List<SortKey> sort);
+
+    /**
+     * At most {@code limit} emails of {@link #searchEmails}' result from {@code position} on, with the size of the
+     * whole result, when the search can read that page without finding and sorting every match; empty when it
+     * cannot, and the caller then pages {@link #searchEmails} itself. The search service reads the page for the
+     * emails of one mailbox ({@code InMailbox} alone) newest received first (no sort, or arrival descending): a
+     * mail client's list view, whose first screen then costs the screen rather than the mailbox.
+     *
+     * @throws MailException {@link ErrorReason#INVALID_ARGUMENT} for a negative {@code position} or {@code limit}
+     */
+    default Optional<EmailPage> searchEmailPage(
+            AccountId account, SearchQuery query, List<SortKey> sort, int position, int limit) {
+        return Optional.empty();
+    }
 }

@@ -11,6 +11,7 @@ import dev.mailcore.api.AppendResult;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -149,6 +150,44 @@ class EmailQueryTest {
         assertThat(total.get("total").asInt()).isEqualTo(3);
         assertThat(total.get("queryState").asString()).isNotEmpty();
         assertThat(total.get("canCalculateChanges").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aMailboxListedNewestFirstPagesLikeAnyOtherQuery() {
+        List<String> ties = new ArrayList<>(List.of(banana));
+        List<String> newer = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ties.add(append("INBOX", "Subject: tie " + i + "\n\nx\n", "2026-01-02T10:00:00Z", Set.of()));
+            newer.addFirst(
+                    append("INBOX", "Subject: new " + i + "\n\nx\n", "2026-01-0" + (i + 4) + "T10:00:00Z", Set.of()));
+        }
+        List<String> expected = new ArrayList<>(newer);
+        ties.sort(null); // received at the same instant: by id, as every query breaks ties
+        expected.addAll(ties);
+        expected.add(apple);
+        String newestFirst = "\"sort\":[{\"property\":\"receivedAt\",\"isAscending\":false}]";
+        // The same emails through the general search: a second condition that every one of them meets.
+        assertThat(query("\"filter\":{\"inMailbox\":\"" + inbox() + "\",\"before\":\"2100-01-01T00:00:00Z\"},"
+                        + newestFirst))
+                .isEqualTo(expected);
+        String inInbox = "\"filter\":{\"inMailbox\":\"" + inbox() + "\"},";
+
+        assertThat(query(inInbox + newestFirst)).isEqualTo(expected);
+        assertThat(query(inInbox.replace(",", ""))).isEqualTo(expected);
+        for (int position = 0; position <= 12; position += 3) {
+            JsonNode page = jmap.call(
+                    "Email/query",
+                    "{\"accountId\":\"$A\"," + inInbox + newestFirst + ",\"position\":" + position
+                            + ",\"limit\":3,\"calculateTotal\":true}");
+            int start = Math.min(position, 10);
+            assertThat(JmapFixture.strings(page.get("ids")))
+                    .isEqualTo(expected.subList(start, Math.min(start + 3, 10)));
+            assertThat(page.get("position").asInt()).isEqualTo(start);
+            assertThat(page.get("total").asInt()).isEqualTo(10);
+            assertThat(page.get("limit").asInt()).isEqualTo(3);
+        }
+        assertThat(query(inInbox + newestFirst + ",\"position\":-2")).isEqualTo(expected.subList(8, 10));
+        assertThat(query(inInbox + newestFirst + ",\"limit\":0")).isEmpty();
     }
 
     @Test

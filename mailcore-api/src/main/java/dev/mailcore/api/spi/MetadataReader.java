@@ -11,10 +11,12 @@ import dev.mailcore.api.Flags;
 import dev.mailcore.api.MailboxId;
 import dev.mailcore.api.ThreadId;
 import dev.mailcore.api.UidSet;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Reads of one account's metadata inside a transaction. Lists are fresh and may be kept by the caller. Unknown
@@ -82,6 +84,31 @@ public interface MetadataReader {
 
     /** The emails with these ids, unknown ones left out. */
     Map<EmailId, EmailRecord> emails(Collection<EmailId> ids);
+
+    /**
+     * The emails of a mailbox newest received first, emails received at the same instant by id ascending: at most
+     * {@code limit} of them, from {@code position} on (0 is the newest). Empty for an unknown mailbox or a position
+     * at or past the end. It is the list a mail client opens a mailbox with, one screen at a time.
+     *
+     * <p>The default reads every membership and email of the mailbox and sorts them. An adapter should override it
+     * with a read that visits only the page, from an order it keeps: that is what makes the first screen of a large
+     * mailbox cost the screen rather than the mailbox.
+     *
+     * @throws IllegalArgumentException for a negative {@code position} or {@code limit}
+     */
+    default List<EmailId> emailsByArrival(MailboxId mailbox, int position, int limit) {
+        ArrivalOrder.checkPage(position, limit);
+        List<EmailId> ids = messages(mailbox, UidSet.all(), 0).stream()
+                .map(MessageRecord::emailId)
+                .toList();
+        List<EmailRecord> emails = new ArrayList<>(emails(ids).values());
+        emails.sort(ArrivalOrder.NEWEST_FIRST);
+        return emails.stream()
+                .skip(position)
+                .limit(limit)
+                .map(EmailRecord::id)
+                .collect(Collectors.toCollection(ArrayList::new));
+    }
 
     /** Every email id of the account, in no particular order. */
     List<EmailId> emailIds();

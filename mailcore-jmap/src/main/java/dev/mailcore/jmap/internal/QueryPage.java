@@ -35,12 +35,22 @@ public final class QueryPage {
         }
         start = Math.min(start, total);
         long end = start + Math.min(total - start, limit);
+        return respond(args, accountId, queryState, ids.subList((int) start, (int) end), start, total);
+    }
+
+    /**
+     * The query response for a window already cut: {@code window} holds the ids from {@code start} on, of a result
+     * of {@code total} ids, as far as {@code limit} allows.
+     */
+    public static ObjectNode respond(
+            JsonNode args, String accountId, String queryState, List<String> window, long start, int total) {
+        long limit = Json.optionalLong(args, "limit", Long.MAX_VALUE);
         ObjectNode response = Json.object();
         response.put("accountId", accountId);
         response.put("queryState", queryState);
         response.put("canCalculateChanges", false);
         response.put("position", start);
-        response.set("ids", Json.strings(ids.subList((int) start, (int) end)));
+        response.set("ids", Json.strings(window));
         if (Json.optionalBoolean(args, "calculateTotal", false)) {
             response.put("total", total);
         }

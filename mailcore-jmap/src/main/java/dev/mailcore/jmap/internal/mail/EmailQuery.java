@@ -51,17 +51,65 @@ final class EmailQuery implements JmapMethod {
         List<SortKey> sort = sort(Json.optionalArray(args, "sort"));
         String state = invocation.state();
         boolean collapseThreads = Json.optionalBoolean(args, "collapseThreads", false);
-        List<String> ids = results.get(account, state, args.get("filter"), args.get("sort"), collapseThreads, () -> {
+        ObjectNode response = collapseThreads ? null : pageRead(args, invocation, account, query, sort, state);
+        if (response == null) {
+            response = QueryPage.respond(
+                    args,
+                    account.value(),
+                    state,
+                    allIds(args, invocation, account, query, sort, state, collapseThreads));
+        }
+        response.put("canCalculateChanges", EmailQueryChanges.isTracked(args));
+        response.put("collapseThreads", collapseThreads);
+        return response;
+    }
+
+    /**
+     * The response from a page the search reads on its own (a mailbox listed newest first), or null when it cannot
+     * or the window is not a plain position: an anchor, or a position from the end, needs the whole result.
+     */
+    private static ObjectNode pageRead(
+            ObjectNode args,
+            Invocation invocation,
+            AccountId account,
+            SearchQuery query,
+            List<SortKey> sort,
+            String state) {
+        long position = Json.optionalLong(args, "position", 0);
+        long limit = Json.optionalLong(args, "limit", Long.MAX_VALUE);
+        if (Json.optionalString(args, "anchor") != null || position < 0 || position > Integer.MAX_VALUE || limit < 0) {
+            return null;
+        }
+        return invocation
+                .store()
+                .search()
+                .searchEmailPage(account, query, sort, (int) position, (int) Math.min(limit, Integer.MAX_VALUE))
+                .map(page -> QueryPage.respond(
+                        args,
+                        account.value(),
+                        state,
+                        page.ids().stream().map(EmailId::value).toList(),
+                        page.position(),
+                        page.total()))
+                .orElse(null);
+    }
+
+    /** The whole result, from the results kept for this state or from a new search. */
+    private List<String> allIds(
+            ObjectNode args,
+            Invocation invocation,
+            AccountId account,
+            SearchQuery query,
+            List<SortKey> sort,
+            String state,
+            boolean collapseThreads) {
+        return results.get(account, state, args.get("filter"), args.get("sort"), collapseThreads, () -> {
             List<EmailId> found = invocation.store().search().searchEmails(account, query, sort);
             if (collapseThreads) {
                 found = collapse(invocation, account, found);
             }
             return found.stream().map(EmailId::value).toList();
         });
-        ObjectNode response = QueryPage.respond(args, account.value(), state, ids);
-        response.put("canCalculateChanges", EmailQueryChanges.isTracked(args));
-        response.put("collapseThreads", Json.optionalBoolean(args, "collapseThreads", false));
-        return response;
     }
 
     static List<SortKey> sort(ArrayNode node) {

@@ -10,7 +10,9 @@ import dev.mailcore.api.MailboxId;
 import dev.mailcore.api.MessageSearch;
 import dev.mailcore.api.UidSet;
 import dev.mailcore.api.message.MessageSummary;
+import dev.mailcore.api.search.EmailPage;
 import dev.mailcore.api.search.SearchQuery;
+import dev.mailcore.api.search.SortField;
 import dev.mailcore.api.search.SortKey;
 import dev.mailcore.api.search.ThreadAlgorithm;
 import dev.mailcore.api.search.ThreadNode;
@@ -38,6 +40,8 @@ public final class SearchService implements MessageSearch {
      * mailbox: one small read per hit against one read of every message.
      */
     private static final int FEW_HITS = 64;
+
+    private static final List<SortKey> NEWEST_FIRST = List.of(SortKey.descending(SortField.ARRIVAL));
 
     private final EngineContext context;
     private final Transactions transactions;
@@ -216,6 +220,33 @@ public final class SearchService implements MessageSearch {
                         : MessageOrder.of(
                                 sort, Comparator.comparing(c -> c.email().id())));
         return matching.stream().map(c -> c.email().id()).toList();
+    }
+
+    /**
+     * A page of a mailbox listed newest first, read in the store's arrival order: the page and the mailbox's count,
+     * never the rest of the mailbox. The order is {@link #searchEmails}' for this query (receivedAt descending, then
+     * id), so a page is the same slice of the same list.
+     */
+    @Override
+    public Optional<EmailPage> searchEmailPage(
+            AccountId account, SearchQuery query, List<SortKey> sort, int position, int limit) {
+        if (query == null || sort == null) {
+            throw new dev.mailcore.api.MailException(
+                    dev.mailcore.api.ErrorReason.INVALID_ARGUMENT, "query and sort are required");
+        }
+        if (position < 0 || limit < 0) {
+            throw new dev.mailcore.api.MailException(
+                    dev.mailcore.api.ErrorReason.INVALID_ARGUMENT, "position and limit must not be negative");
+        }
+        if (!(query instanceof SearchQuery.InMailbox in) || !(sort.isEmpty() || sort.equals(NEWEST_FIRST))) {
+            return Optional.empty();
+        }
+        setup.ensure(account);
+        return Optional.of(transactions.read(account, r -> {
+            int total = (int) Math.min(Integer.MAX_VALUE, r.counts(in.mailbox()).messages());
+            int start = Math.min(position, total);
+            return new EmailPage(r.emailsByArrival(in.mailbox(), start, limit), start, total);
+        }));
     }
 
     /** The mailbox every match must be in: an {@code InMailbox} on its own or as a part of an {@code And}. */

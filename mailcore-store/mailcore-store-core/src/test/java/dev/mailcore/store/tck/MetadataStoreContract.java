@@ -31,10 +31,13 @@ import dev.mailcore.api.spi.MetadataStore;
 import dev.mailcore.api.spi.MetadataTransaction;
 import dev.mailcore.api.spi.ThreadKey;
 import dev.mailcore.api.spi.Usage;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -325,6 +328,93 @@ public abstract class MetadataStoreContract {
             assertThat(r.mailboxState(ARCHIVE)).contains(new MailboxState(2, 3));
             return null;
         });
+    }
+
+    /**
+     * INBOX holds, by UID, emails received in scrambled order, four of them at one instant; ARCHIVE holds one of
+     * them and one of its own. Newest first, ties by id as Java compares strings: upper case before lower case.
+     */
+    private void seedArrivals() {
+        Instant t = TckRecords.RECEIVED;
+        write(tx -> {
+            long m = tx.nextModSeq();
+            tx.insertMailbox(mailbox("INBOX"));
+            tx.insertMailbox(mailbox("ARCHIVE"));
+            Map<String, Instant> received = new LinkedHashMap<>();
+            received.put("old", t.minusSeconds(60));
+            received.put("b1", t);
+            received.put("newest", t.plusSeconds(60));
+            received.put("B2", t);
+            received.put("a3", t);
+            received.put("later", t.plusNanos(1_000));
+            received.put("Z0", t);
+            received.forEach((id, at) -> {
+                tx.insertEmail(email(id, at, m));
+                tx.insertMessage(message("INBOX", tx.allocateUids(INBOX, 1), id, m));
+            });
+            tx.insertEmail(email("archived", t.plusSeconds(120), m));
+            tx.insertMessage(message("ARCHIVE", tx.allocateUids(ARCHIVE, 1), "archived", m));
+            tx.insertMessage(message("ARCHIVE", tx.allocateUids(ARCHIVE, 1), "old", m));
+        });
+    }
+
+    private static List<EmailId> ids(String... ids) {
+        return Arrays.stream(ids).map(EmailId::of).toList();
+    }
+
+    @Test
+    void emailsByArrivalListAMailboxNewestFirstOnePageAtATime() {
+        seedArrivals();
+        read(r -> {
+            List<EmailId> all = ids("newest", "later", "B2", "Z0", "a3", "b1", "old");
+            assertThat(r.emailsByArrival(INBOX, 0, Integer.MAX_VALUE)).isEqualTo(all);
+            assertThat(r.emailsByArrival(INBOX, 0, 2)).isEqualTo(all.subList(0, 2));
+            assertThat(r.emailsByArrival(INBOX, 2, 3)).isEqualTo(all.subList(2, 5));
+            assertThat(r.emailsByArrival(INBOX, 5, 10)).isEqualTo(all.subList(5, 7));
+            assertThat(r.emailsByArrival(INBOX, 6, 1)).isEqualTo(all.subList(6, 7));
+            assertThat(r.emailsByArrival(INBOX, 7, 10)).isEmpty();
+            assertThat(r.emailsByArrival(INBOX, 1_000, 10)).isEmpty();
+            assertThat(r.emailsByArrival(INBOX, 0, 0)).isEmpty();
+            assertThat(r.emailsByArrival(ARCHIVE, 0, 10)).isEqualTo(ids("archived", "old"));
+            assertThat(r.emailsByArrival(MailboxId.of("NONE"), 0, 10)).isEmpty();
+            assertThatThrownBy(() -> r.emailsByArrival(INBOX, -1, 10)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> r.emailsByArrival(INBOX, 0, -1)).isInstanceOf(IllegalArgumentException.class);
+            return null;
+        });
+        List<EmailId> otherAccount = store.read(OTHER, r -> r.emailsByArrival(INBOX, 0, 10));
+        assertThat(otherAccount).isEmpty();
+    }
+
+    @Test
+    void emailsByArrivalFollowMembershipChangesAndRollback() {
+        seedArrivals();
+        write(tx -> {
+            long m = tx.nextModSeq();
+            tx.deleteMessage(INBOX, 3, m); // "newest"
+            tx.insertMessage(message("INBOX", tx.allocateUids(INBOX, 1), "archived", m));
+            tx.updateEmail(EmailId.of("Z0"), Set.of("$seen"), m);
+        });
+        List<EmailId> after = ids("archived", "later", "B2", "Z0", "a3", "b1", "old");
+        assertThat(inboxByArrival()).isEqualTo(after);
+
+        RuntimeException boom = new IllegalStateException("boom");
+        assertThatThrownBy(() -> write(tx -> {
+                    long m = tx.nextModSeq();
+                    tx.deleteMessage(INBOX, 1, m); // "old"
+                    tx.insertEmail(email("fresh", TckRecords.RECEIVED.plusSeconds(3_600), m));
+                    tx.insertMessage(message("INBOX", tx.allocateUids(INBOX, 1), "fresh", m));
+                    assertThat(tx.emailsByArrival(INBOX, 0, 100))
+                            .isEqualTo(ids("fresh", "archived", "later", "B2", "Z0", "a3", "b1"));
+                    throw boom;
+                }))
+                .isSameAs(boom);
+        assertThat(inboxByArrival()).isEqualTo(after);
+        long count = read(r -> r.counts(INBOX).messages());
+        assertThat(count).isEqualTo(after.size());
+    }
+
+    private List<EmailId> inboxByArrival() {
+        return read(r -> r.emailsByArrival(INBOX, 0, 100));
     }
 
     @Test

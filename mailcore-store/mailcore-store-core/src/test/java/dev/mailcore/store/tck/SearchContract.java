@@ -6,7 +6,9 @@ package dev.mailcore.store.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailcore.api.AppendRequest;
 import dev.mailcore.api.AppendResult;
+import dev.mailcore.api.EmailId;
 import dev.mailcore.api.FlagChange;
 import dev.mailcore.api.Flags;
 import dev.mailcore.api.Keywords;
@@ -15,9 +17,11 @@ import dev.mailcore.api.UidSet;
 import dev.mailcore.api.search.AddressField;
 import dev.mailcore.api.search.DateComparison;
 import dev.mailcore.api.search.DateField;
+import dev.mailcore.api.search.EmailPage;
 import dev.mailcore.api.search.SearchQuery;
 import dev.mailcore.api.search.SortField;
 import dev.mailcore.api.search.SortKey;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.OptionalLong;
@@ -139,6 +143,48 @@ public abstract class SearchContract extends EngineFixture {
                 .containsExactlyInAnyOrder(zebra.emailId(), apple.emailId(), mango.emailId());
         assertThat(engine.search().searchEmails(bob, SearchQuery.all(), List.of()))
                 .isEmpty();
+    }
+
+    @Test
+    void aMailboxListedNewestFirstIsReadOnePageAtATime() {
+        MailboxId list = engine.mailboxes().create(alice, "List", null).id();
+        Instant t = Instant.parse("2026-03-04T05:06:07Z");
+        // Out of arrival order, and four received at the same instant: the page must break ties as the search does.
+        for (int offset : new int[] {0, 30, 0, -30, 0, 90, 0}) {
+            engine.messages()
+                    .append(
+                            alice,
+                            list,
+                            new AppendRequest(stream(message("at " + offset, "x")), Set.of(), t.plusSeconds(offset)));
+        }
+        SearchQuery inList = new SearchQuery.InMailbox(list);
+        List<EmailId> all = engine.search().searchEmails(alice, inList, List.of());
+        assertThat(all).hasSize(7);
+        for (List<SortKey> sort : List.of(List.<SortKey>of(), List.of(SortKey.descending(SortField.ARRIVAL)))) {
+            assertThat(engine.search().searchEmails(alice, inList, sort)).isEqualTo(all);
+            assertThat(engine.search().searchEmailPage(alice, inList, sort, 0, 3))
+                    .contains(new EmailPage(all.subList(0, 3), 0, 7));
+            assertThat(engine.search().searchEmailPage(alice, inList, sort, 3, 3))
+                    .contains(new EmailPage(all.subList(3, 6), 3, 7));
+            assertThat(engine.search().searchEmailPage(alice, inList, sort, 6, 50))
+                    .contains(new EmailPage(all.subList(6, 7), 6, 7));
+            assertThat(engine.search().searchEmailPage(alice, inList, sort, 9, 50))
+                    .contains(new EmailPage(List.of(), 7, 7));
+        }
+        // Other queries and orders need the whole result: the caller pages searchEmails itself.
+        assertThat(engine.search().searchEmailPage(alice, inList, List.of(SortKey.ascending(SortField.ARRIVAL)), 0, 3))
+                .isEmpty();
+        assertThat(engine.search()
+                        .searchEmailPage(
+                                alice,
+                                SearchQuery.and(inList, new SearchQuery.HasKeyword(Keywords.SEEN)),
+                                List.of(),
+                                0,
+                                3))
+                .isEmpty();
+        assertThat(engine.search()
+                        .searchEmailPage(alice, new SearchQuery.InMailbox(MailboxId.of("nowhere")), List.of(), 0, 3))
+                .contains(new EmailPage(List.of(), 0, 0));
     }
 
     @Test

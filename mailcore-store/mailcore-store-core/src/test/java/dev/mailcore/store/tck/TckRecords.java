@@ -72,6 +72,11 @@ final class TckRecords {
                 EmailId.of(id), ThreadId.of(thread), blobOf(id), size, RECEIVED, keywords, SUMMARY, modSeq);
     }
 
+    static EmailRecord email(String id, Instant receivedAt, long modSeq) {
+        return new EmailRecord(
+                EmailId.of(id), ThreadId.of("T" + id), blobOf(id), 100, receivedAt, Set.of(), SUMMARY, modSeq);
+    }
+
     static EmailRecord email(String id, long modSeq) {
         return email(id, "T" + id, 100, Set.of(), modSeq);
     }

@@ -11,6 +11,7 @@ import dev.mailcore.api.Flags;
 import dev.mailcore.api.MailboxId;
 import dev.mailcore.api.ThreadId;
 import dev.mailcore.api.UidSet;
+import dev.mailcore.api.spi.ArrivalOrder;
 import dev.mailcore.api.spi.EmailRecord;
 import dev.mailcore.api.spi.MailboxCounts;
 import dev.mailcore.api.spi.MailboxRecord;
@@ -178,6 +179,14 @@ public class AccountReader implements MetadataReader {
             }
         }
         return out;
+    }
+
+    @Override
+    public List<EmailId> emailsByArrival(MailboxId mailbox, int position, int limit) {
+        checkOpen();
+        ArrivalOrder.checkPage(position, limit);
+        MailboxSlot slot = state.mailboxes.get(mailbox);
+        return slot == null ? new ArrayList<>() : slot.arrivals.page(position, limit);
     }
 
     @Override

@@ -49,9 +49,15 @@ public final class AccountState {
         if (old != null) {
             unlinkThread(old);
             long delta = unseen(email) - unseen(old);
-            if (delta != 0) {
+            boolean moved = !old.receivedAt().equals(email.receivedAt());
+            if (delta != 0 || moved) {
                 for (MembershipKey key : membershipsByEmail.getOrDefault(email.id(), Set.of())) {
-                    mailboxes.get(key.mailbox()).unseen += delta;
+                    MailboxSlot slot = mailboxes.get(key.mailbox());
+                    slot.unseen += delta;
+                    if (moved) {
+                        slot.arrivals.remove(old.receivedAt(), old.id());
+                        slot.arrivals.add(email.receivedAt(), email.id());
+                    }
                 }
             }
         }
@@ -71,6 +77,7 @@ public final class AccountState {
         if (old == null) {
             slot.uids.add(message.uid());
             EmailRecord email = emails.get(message.emailId());
+            slot.arrivals.add(email.receivedAt(), email.id());
             slot.size += email.size();
             slot.unseen += unseen(email);
             membershipsByEmail
@@ -90,6 +97,7 @@ public final class AccountState {
         MessageRecord old = slot.messages.remove(uid);
         slot.uids.remove(uid);
         EmailRecord email = emails.get(old.emailId());
+        slot.arrivals.remove(email.receivedAt(), email.id());
         slot.size -= email.size();
         slot.unseen -= unseen(email);
         if (old.deleted()) {

@@ -21,6 +21,8 @@ final class MailboxSlot {
     final TreeMap<Long, MessageRecord> messages = new TreeMap<>();
     /** The keys of {@link #messages} as runs; changed only with it, in {@link AccountState}. */
     final UidRuns uids = new UidRuns();
+    /** The emails of {@link #messages} newest received first; changed only with it, in {@link AccountState}. */
+    final Arrivals arrivals = new Arrivals();
 
     long unseen;
     long deleted;

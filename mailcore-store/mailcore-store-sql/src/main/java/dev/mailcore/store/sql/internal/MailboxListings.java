@@ -4,6 +4,7 @@
  */
 package dev.mailcore.store.sql.internal;
 
+import dev.mailcore.api.EmailId;
 import dev.mailcore.api.FlagListing;
 import dev.mailcore.api.Flags;
 import dev.mailcore.api.UidSet;
@@ -11,9 +12,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,7 +41,40 @@ final class MailboxListings {
             + " WHERE m.account_id = ? AND m.mailbox_id = ? AND m.modseq > ? AND (%s)"
             + " ORDER BY m.uid";
 
+    /**
+     * The order of {@code MetadataReader.emailsByArrival}; {@code %s} is the collation that compares ids as Java
+     * does (PostgreSQL's default collation may not). The database still sorts the mailbox, but it returns only the
+     * page, and no email's summary is read or decoded.
+     */
+    private static final String BY_ARRIVAL = "SELECT m.email_id FROM mc_message m"
+            + " JOIN mc_email e ON e.account_id = m.account_id AND e.email_id = m.email_id"
+            + " WHERE m.account_id = ? AND m.mailbox_id = ?"
+            + " ORDER BY e.received_sec DESC, e.received_nano DESC, m.email_id%s"
+            + " LIMIT ? OFFSET ?";
+
     private MailboxListings() {}
+
+    static List<EmailId> emailsByArrival(
+            Connection c, boolean postgres, String account, String mailbox, int position, int limit)
+            throws SQLException {
+        List<EmailId> out = new ArrayList<>();
+        if (limit == 0) {
+            return out;
+        }
+        try (PreparedStatement s = c.prepareStatement(BY_ARRIVAL.formatted(postgres ? " COLLATE \"C\"" : ""))) {
+            s.setFetchSize(Math.min(limit, FETCH_SIZE));
+            s.setString(1, account);
+            s.setString(2, mailbox);
+            s.setInt(3, limit);
+            s.setInt(4, position);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(EmailId.of(rs.getString(1)));
+                }
+            }
+        }
+        return out;
+    }
 
     static long[] uids(Connection c, String account, String mailbox) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(UIDS)) {

@@ -14,6 +14,7 @@ import dev.mailcore.api.FlagListing;
 import dev.mailcore.api.MailboxId;
 import dev.mailcore.api.ThreadId;
 import dev.mailcore.api.UidSet;
+import dev.mailcore.api.spi.ArrivalOrder;
 import dev.mailcore.api.spi.EmailRecord;
 import dev.mailcore.api.spi.MailboxCounts;
 import dev.mailcore.api.spi.MailboxRecord;
@@ -38,6 +39,7 @@ import org.jooq.Condition;
 import org.jooq.ConnectionProvider;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.SQLDialect;
 
 /**
  * Reads of one account inside a transaction the store opened on one connection. Every call after {@link #close()}
@@ -223,6 +225,14 @@ public class SqlReader implements MetadataReader {
             }
         }
         return out;
+    }
+
+    @Override
+    public List<EmailId> emailsByArrival(MailboxId mailbox, int position, int limit) {
+        checkOpen();
+        ArrivalOrder.checkPage(position, limit);
+        boolean postgres = db.dialect().family() == SQLDialect.POSTGRES;
+        return jdbc(c -> MailboxListings.emailsByArrival(c, postgres, account, mailbox.value(), position, limit));
     }
 
     @Override
