@@ -18,7 +18,9 @@ import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,6 +87,26 @@ class SaslTest {
         send("a2 AUTHENTICATE OAUTHBEARER "
                 + base64("n,a=" + ImapFixture.USER + ",\u0001auth=Bearer " + TOKEN + "\u0001\u0001"));
         assertThat(in.readLine()).startsWith("a2 OK");
+    }
+
+    @Test
+    void anExpiredTokenFailsLikeAnUnknownOne() throws Exception {
+        imap.directory.addToken(
+                "ya29.expired", ImapFixture.USER, Optional.of(Instant.now().minusSeconds(1)));
+        send("a1 AUTHENTICATE OAUTHBEARER "
+                + base64("n,a=" + ImapFixture.USER + ",\u0001auth=Bearer ya29.expired\u0001\u0001"));
+        String challenge = in.readLine();
+        assertThat(challenge).startsWith("+ ");
+        assertThat(decode(challenge.substring(2))).contains("\"status\":\"invalid_token\"");
+        send("AQ==");
+        assertThat(in.readLine()).startsWith("a1 NO [AUTHENTICATIONFAILED]");
+        send("a2 AUTHENTICATE XOAUTH2 "
+                + base64("user=" + ImapFixture.USER + "\u0001auth=Bearer ya29.expired\u0001\u0001"));
+        assertThat(in.readLine()).startsWith("+ ");
+        send("");
+        assertThat(in.readLine()).startsWith("a2 NO [AUTHENTICATIONFAILED]");
+        send("a3 NOOP");
+        assertThat(in.readLine()).startsWith("a3 OK");
     }
 
     @Test

@@ -9,6 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -66,6 +69,24 @@ class AuthenticationTest {
         assertThat(session(JmapFixture.basic(JmapFixture.USER, JmapFixture.PASSWORD))
                         .statusCode())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void anExpiredTokenIsRefusedExactlyLikeAnUnknownOne() {
+        Instant now = Instant.now();
+        jmap.directory.addToken(TOKEN, JmapFixture.USER, Optional.of(now.plus(Duration.ofHours(1))));
+        jmap.directory.addToken("mc_expired-token", JmapFixture.USER, Optional.of(now.minusSeconds(1)));
+
+        assertThat(session("Bearer " + TOKEN).statusCode()).isEqualTo(200);
+        HttpResponse<String> expired = session("Bearer mc_expired-token");
+        HttpResponse<String> unknown = session("Bearer mc_unknown-token");
+        assertThat(expired.statusCode()).isEqualTo(401);
+        assertThat(expired.headers().allValues("WWW-Authenticate"))
+                .contains("Bearer realm=\"jmap\", error=\"invalid_token\"")
+                .isEqualTo(unknown.headers().allValues("WWW-Authenticate"));
+        assertThat(expired.headers().firstValue("Content-Type"))
+                .isEqualTo(unknown.headers().firstValue("Content-Type"));
+        assertThat(expired.body()).isEqualTo(unknown.body());
     }
 
     @Test

@@ -85,7 +85,7 @@ public final class ConfigValues {
         }
     }
 
-    /** A duration: {@code 90s}, {@code 5m}, {@code 1h} or ISO-8601 ({@code PT5M}). */
+    /** A duration: {@code 90s}, {@code 5m}, {@code 1h}, {@code 30d} or ISO-8601 ({@code PT5M}, {@code P30D}). */
     public static Duration duration(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         try {
@@ -98,11 +98,16 @@ public final class ConfigValues {
                         case 's' -> Duration.ofSeconds(amount);
                         case 'm' -> Duration.ofMinutes(amount);
                         case 'h' -> Duration.ofHours(amount);
+                        case 'd' -> Duration.ofDays(amount);
                         default -> throw new NumberFormatException();
                     },
                     text);
-        } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
-            throw new IllegalArgumentException("expected a duration like 90s, 5m, 1h or PT5M, got \"" + text + "\"");
+        } catch (NumberFormatException
+                | DateTimeParseException
+                | StringIndexOutOfBoundsException
+                | ArithmeticException e) {
+            throw new IllegalArgumentException(
+                    "expected a duration like 90s, 5m, 1h, 30d or PT5M, got \"" + text + "\"");
         }
     }
 
@@ -119,7 +124,7 @@ public final class ConfigValues {
 
         public static Interval parse(String text) {
             String t = text.trim().toLowerCase(Locale.ROOT);
-            if (t.equals("off") || t.matches("0+[smh]?")) {
+            if (t.equals("off") || t.matches("0+[smhd]?")) {
                 return OFF;
             }
             return new Interval(ConfigValues.duration(text));

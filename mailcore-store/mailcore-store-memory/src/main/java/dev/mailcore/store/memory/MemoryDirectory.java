@@ -15,6 +15,7 @@ import dev.mailcore.store.internal.TokenSecrets;
 import dev.mailcore.store.memory.internal.DirectoryRegistry;
 import dev.mailcore.store.memory.internal.PasswordHasher;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -55,7 +56,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * unless {@link Builder#pbkdf2Iterations} says otherwise; a check takes a few hundred milliseconds at the default,
  * so tests usually lower it. An unknown login costs the same work as a wrong password.
  *
- * <p><b>Tokens</b> ({@link TokenIssuer}) live as long as the directory, as SHA-256 digests.
+ * <p><b>Tokens</b> ({@link TokenIssuer}) live as long as the directory, or until they expire by the
+ * {@linkplain Builder#clock clock}, as SHA-256 digests.
  */
 public final class MemoryDirectory implements TokenIssuer {
     /** PBKDF2-HMAC-SHA256 iterations unless configured (the OWASP recommendation of 2023). */
@@ -66,11 +68,17 @@ public final class MemoryDirectory implements TokenIssuer {
     private final Map<String, KeptToken> tokens = new ConcurrentHashMap<>();
 
     private final SecureRandom random = new SecureRandom();
+    private final Clock clock;
 
-    private record KeptToken(String id, AccountId account, Instant created) {}
+    private record KeptToken(String id, AccountId account, Instant created, Optional<Instant> expires) {
+        TokenInfo info() {
+            return new TokenInfo(id, created, expires);
+        }
+    }
 
-    private MemoryDirectory(DirectoryRegistry registry) {
+    private MemoryDirectory(DirectoryRegistry registry, Clock clock) {
         this.registry = registry;
+        this.clock = clock;
     }
 
     public static Builder builder() {
@@ -122,19 +130,26 @@ public final class MemoryDirectory implements TokenIssuer {
 
     /**
      * Accepts an OAuth 2.0 bearer token the host issued for the account of {@code login} (OAUTHBEARER, XOAUTH2,
-     * JMAP's {@code Bearer}) until it is {@linkplain #revokeToken revoked}. Safe from any thread.
+     * JMAP's {@code Bearer}) until it is {@linkplain #revokeToken revoked} or expires. Safe from any thread.
      *
      * @throws IllegalStateException if the login is unknown, or the token belongs to another account
      */
     @Override
-    public void addToken(String token, String login) {
+    public void addToken(String token, String login, Optional<Instant> expires) {
+        String digest = TokenSecrets.digest(Objects.requireNonNull(token, "token"));
+        Objects.requireNonNull(expires, "expires");
         AccountId account = requireAccount(login);
-        KeptToken kept = tokens.computeIfAbsent(
-                TokenSecrets.digest(Objects.requireNonNull(token, "token")),
-                digest -> new KeptToken(TokenSecrets.newId(random), account, Instant.now()));
-        if (!kept.account().equals(account)) {
-            throw new IllegalStateException("the token belongs to another account");
-        }
+        Instant now = clock.instant();
+        tokens.values().removeIf(t -> t.info().isExpiredAt(now));
+        tokens.compute(digest, (d, kept) -> {
+            if (kept == null) {
+                return new KeptToken(TokenSecrets.newId(random), account, now, expires);
+            }
+            if (!kept.account().equals(account)) {
+                throw new IllegalStateException("the token belongs to another account");
+            }
+            return new KeptToken(kept.id(), account, kept.created(), expires);
+        });
     }
 
     @Override
@@ -145,7 +160,7 @@ public final class MemoryDirectory implements TokenIssuer {
         }
         return tokens.values().stream()
                 .filter(t -> t.account().equals(account.get().id()))
-                .map(t -> new TokenInfo(t.id(), t.created()))
+                .map(KeptToken::info)
                 .sorted(Comparator.comparing(TokenInfo::created).thenComparing(TokenInfo::id))
                 .toList();
     }
@@ -170,7 +185,7 @@ public final class MemoryDirectory implements TokenIssuer {
     @Override
     public Optional<Account> verifyToken(String token) {
         KeptToken kept = tokens.get(TokenSecrets.digest(Objects.requireNonNull(token, "token")));
-        return kept == null ? Optional.empty() : account(kept.account());
+        return kept == null || kept.info().isExpiredAt(clock.instant()) ? Optional.empty() : account(kept.account());
     }
 
     private AccountId requireAccount(String login) {
@@ -201,6 +216,7 @@ public final class MemoryDirectory implements TokenIssuer {
         private final Map<String, Quota> quotas = new LinkedHashMap<>();
         private Quota defaultQuota;
         private Integer iterations;
+        private Clock clock;
 
         private Builder() {}
 
@@ -272,6 +288,16 @@ public final class MemoryDirectory implements TokenIssuer {
             return this;
         }
 
+        /** The clock that dates tokens and tells when they expire; the system clock in UTC unless set. */
+        public Builder clock(Clock clock) {
+            Objects.requireNonNull(clock, "clock");
+            if (this.clock != null) {
+                throw new IllegalStateException("clock is set already");
+            }
+            this.clock = clock;
+            return this;
+        }
+
         /**
          * Builds the directory.
          *
@@ -287,7 +313,7 @@ public final class MemoryDirectory implements TokenIssuer {
             aliases.forEach(registry::addAlias);
             catchAlls.forEach(registry::addCatchAll);
             quotas.forEach(registry::setQuota);
-            return new MemoryDirectory(registry);
+            return new MemoryDirectory(registry, clock == null ? Clock.systemUTC() : clock);
         }
     }
 }

@@ -17,6 +17,7 @@ import dev.mailcore.api.QueuedMessage;
 import dev.mailcore.api.UidSet;
 import dev.mailcore.store.BlobSweeper;
 import dev.mailcore.store.MailEngine;
+import dev.mailcore.store.tck.MutableClock;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

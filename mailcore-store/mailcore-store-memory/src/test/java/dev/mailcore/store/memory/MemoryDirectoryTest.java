@@ -9,9 +9,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mailcore.api.Account;
 import dev.mailcore.api.Quota;
-import dev.mailcore.api.spi.Directory;
+import dev.mailcore.store.TokenIssuer;
 import dev.mailcore.store.tck.DirectorySpec;
 import dev.mailcore.store.tck.TokenIssuerContract;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -24,8 +25,9 @@ class MemoryDirectoryTest extends TokenIssuerContract {
     private static final int FAST = 1_000;
 
     @Override
-    protected Directory newDirectory(DirectorySpec spec) {
-        MemoryDirectory.Builder builder = MemoryDirectory.builder().pbkdf2Iterations(FAST);
+    protected TokenIssuer newIssuer(DirectorySpec spec, Clock clock) {
+        MemoryDirectory.Builder builder =
+                MemoryDirectory.builder().pbkdf2Iterations(FAST).clock(clock);
         spec.domains().forEach(builder::domain);
         spec.users().forEach(builder::user);
         spec.aliases().forEach(builder::alias);

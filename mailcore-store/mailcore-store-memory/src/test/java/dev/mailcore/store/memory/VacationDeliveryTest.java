@@ -10,6 +10,7 @@ import dev.mailcore.api.AccountId;
 import dev.mailcore.api.QueuedMessage;
 import dev.mailcore.api.VacationResponse;
 import dev.mailcore.store.MailEngine;
+import dev.mailcore.store.tck.MutableClock;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -19,6 +19,7 @@ import dev.mailcore.store.sql.internal.PasswordHasher;
 import dev.mailcore.store.sql.internal.ScramColumn;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -54,7 +55,8 @@ import java.util.Optional;
  * An unknown login costs the same hashing work as a wrong password.
  *
  * <p><b>Tokens</b> ({@link TokenIssuer}): bearer tokens (API keys) are kept as SHA-256 digests in
- * {@code mc_dir_token} (migration {@code V9__tokens.sql}) and go when their user is removed.
+ * {@code mc_dir_token} (migrations {@code V9__tokens.sql}, {@code V10__token_expiry.sql}) and go when their user is
+ * removed. Their creation and expiry are read from the {@linkplain Builder#clock clock}.
  *
  * <p><b>Storage and errors.</b> The directory uses the store's connection pool and schema (migration
  * {@code V2__directory.sql}); it lives as long as the store and needs no closing. Every change is one transaction,
@@ -257,12 +259,15 @@ public final class SqlDirectory implements TokenIssuer {
     }
 
     @Override
-    public void addToken(String token, String login) {
+    public void addToken(String token, String login, Optional<Instant> expires) {
         String name = DirectoryNames.normalize(Objects.requireNonNull(login, "login"));
         String digest = TokenSecrets.digest(Objects.requireNonNull(token, "token"));
+        Objects.requireNonNull(expires, "expires");
         String id = TokenSecrets.newId(random);
+        Instant now = clock.instant();
         database().write(db -> {
-            db.addToken(name, digest, id, clock.instant());
+            db.removeExpiredTokens(now);
+            db.addToken(name, digest, id, now, expires);
             return null;
         });
     }
@@ -294,7 +299,8 @@ public final class SqlDirectory implements TokenIssuer {
     @Override
     public Optional<Account> verifyToken(String token) {
         String digest = TokenSecrets.digest(Objects.requireNonNull(token, "token"));
-        return database().read(db -> db.tokenAccount(digest).flatMap(db::account));
+        Instant now = clock.instant();
+        return database().read(db -> db.liveTokenAccount(digest, now).flatMap(db::account));
     }
 
     private String hashOf(String password) {
@@ -360,7 +366,7 @@ public final class SqlDirectory implements TokenIssuer {
             return this;
         }
 
-        /** The clock that dates new tokens; the system clock in UTC unless set. */
+        /** The clock that dates new tokens and tells when they expire; the system clock in UTC unless set. */
         public Builder clock(Clock clock) {
             Objects.requireNonNull(clock, "clock");
             if (this.clock != null) {

@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mailcore.api.Account;
 import dev.mailcore.api.Quota;
-import dev.mailcore.api.spi.Directory;
 import dev.mailcore.store.TokenInfo;
+import dev.mailcore.store.TokenIssuer;
 import dev.mailcore.store.tck.DirectorySpec;
 import dev.mailcore.store.tck.TokenIssuerContract;
 import java.nio.charset.StandardCharsets;
@@ -47,8 +47,11 @@ abstract class SqlDirectoryContract extends TokenIssuerContract {
     }
 
     @Override
-    protected Directory newDirectory(DirectorySpec spec) {
-        SqlDirectory directory = fresh();
+    protected TokenIssuer newIssuer(DirectorySpec spec, Clock clock) {
+        SqlDirectory directory = SqlDirectory.builder(store())
+                .argon2(Argon2Parameters.FAST_FOR_TESTS)
+                .clock(clock)
+                .build();
         spec.domains().forEach(directory::addDomain);
         spec.users().forEach(directory::addUser);
         spec.aliases().forEach(directory::addAlias);

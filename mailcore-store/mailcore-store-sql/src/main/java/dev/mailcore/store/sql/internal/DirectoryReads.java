@@ -97,19 +97,32 @@ public class DirectoryReads {
                 .map(r -> r.get(0, String.class));
     }
 
-    /** The account of a token by its digest. */
+    /** The account of a token by its digest, expired or not. */
     public Optional<AccountId> tokenAccount(String digest) {
         return db.fetchOptional("SELECT account_id FROM mc_dir_token WHERE token_hash = ?", digest)
+                .map(DirectoryReads::accountId);
+    }
+
+    /** The account of a token by its digest while it has not expired at {@code now} (see {@code TokenInfo}). */
+    public Optional<AccountId> liveTokenAccount(String digest, Instant now) {
+        return db.fetchOptional(
+                        "SELECT account_id FROM mc_dir_token WHERE token_hash = ?"
+                                + " AND (expires_at IS NULL OR expires_at > ?)",
+                        digest,
+                        now.toEpochMilli())
                 .map(DirectoryReads::accountId);
     }
 
     /** The tokens of an account, oldest first. */
     public List<TokenInfo> tokens(AccountId id) {
         return db.fetch(
-                        "SELECT token_id, created_at FROM mc_dir_token WHERE account_id = ?"
+                        "SELECT token_id, created_at, expires_at FROM mc_dir_token WHERE account_id = ?"
                                 + " ORDER BY created_at, token_id",
                         id.value())
-                .map(r -> new TokenInfo(r.get(0, String.class), Instant.ofEpochMilli(r.get(1, Long.class))));
+                .map(r -> new TokenInfo(
+                        r.get(0, String.class),
+                        Instant.ofEpochMilli(r.get(1, Long.class)),
+                        Optional.ofNullable(r.get(2, Long.class)).map(Instant::ofEpochMilli)));
     }
 
     private static AccountId accountId(Record r) {

@@ -105,24 +105,33 @@ public final class DirectoryWrites extends DirectoryReads {
     }
 
     /**
-     * Accepts the token with this digest for the user {@code login} names; a token the user has already is kept
-     * as it is.
+     * Accepts the token with this digest for the user {@code login} names; a token the user has already keeps its
+     * id and creation time and takes the new expiry.
      */
-    public void addToken(String login, String digest, String tokenId, Instant created) {
+    public void addToken(String login, String digest, String tokenId, Instant created, Optional<Instant> expires) {
         AccountId id = requireAccount(login);
+        Long expiresAt = expires.map(Instant::toEpochMilli).orElse(null);
         Optional<AccountId> owner = tokenAccount(digest);
         if (owner.isPresent()) {
             if (!owner.get().equals(id)) {
                 throw new IllegalStateException("the token belongs to another account");
             }
+            db.execute("UPDATE mc_dir_token SET expires_at = ? WHERE token_hash = ?", expiresAt, digest);
             return;
         }
         db.execute(
-                "INSERT INTO mc_dir_token (token_hash, token_id, account_id, created_at) VALUES (?, ?, ?, ?)",
+                "INSERT INTO mc_dir_token (token_hash, token_id, account_id, created_at, expires_at)"
+                        + " VALUES (?, ?, ?, ?, ?)",
                 digest,
                 tokenId,
                 id.value(),
-                created.toEpochMilli());
+                created.toEpochMilli(),
+                expiresAt);
+    }
+
+    /** Removes every token that has expired at {@code now}; how many there were. */
+    public int removeExpiredTokens(Instant now) {
+        return db.execute("DELETE FROM mc_dir_token WHERE expires_at <= ?", now.toEpochMilli());
     }
 
     public boolean removeToken(String digest) {

@@ -40,7 +40,8 @@ public final class Migrations {
             "V5__blob_references.sql",
             "V6__sql_blobs.sql",
             "V8__jmap_objects.sql",
-            "V9__tokens.sql");
+            "V9__tokens.sql",
+            "V10__token_expiry.sql");
 
     private static final String LOCATION = "/dev/mailcore/store/sql/migration/";
 

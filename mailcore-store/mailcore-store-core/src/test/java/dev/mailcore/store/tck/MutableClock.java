@@ -2,7 +2,7 @@
  * Copyright 2026 The Mailcore Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.mailcore.store.memory;
+package dev.mailcore.store.tck;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,15 +10,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock a test moves forward by hand. */
-final class MutableClock extends Clock {
+/** A clock a test moves forward by hand; the contracts hand it to the implementation under test. */
+public final class MutableClock extends Clock {
     private volatile Instant now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         now = now.plus(by);
     }
 
