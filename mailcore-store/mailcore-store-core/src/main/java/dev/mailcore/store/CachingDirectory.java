@@ -20,11 +20,14 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -37,7 +40,9 @@ import javax.crypto.spec.SecretKeySpec;
  * is created and never stored, so neither a heap dump nor anything on disk yields a value to test guesses against
  * offline faster than the real hash. A login with a different password, and every failed one, goes to the wrapped
  * directory. A password changed in the wrapped directory keeps the old one working until its entry expires or
- * {@link #invalidate(String)} is called; hosts that change passwords through their own code call it.
+ * {@link #invalidate(String)} is called; hosts that change passwords through their own code call it. Checks of the
+ * same login and password that arrive while one of them is being made wait for its answer rather than asking the
+ * wrapped directory again.
  */
 public final class CachingDirectory implements Directory {
     private static final int MAX_ENTRIES = 100_000;
@@ -48,6 +53,11 @@ public final class CachingDirectory implements Directory {
     private final Cache<String, Verified> verified;
     private final SecretKeySpec key;
     private final BlockingQueue<Mac> idleMacs = new ArrayBlockingQueue<>(MAX_IDLE_MACS);
+    /**
+     * Checks under way, by login and password HMAC: clients that connect at once with the same credentials (a
+     * thousand push streams reopening after a restart) wait for one slow hash instead of each paying it.
+     */
+    private final ConcurrentHashMap<String, CompletableFuture<Optional<Account>>> checking = new ConcurrentHashMap<>();
 
     private record Verified(byte[] passwordMac, Account account) {}
 
@@ -85,13 +95,38 @@ public final class CachingDirectory implements Directory {
     public Optional<Account> authenticate(String login, char[] password) {
         String name = normalize(login);
         byte[] mac = mac(name, password);
-        Verified known = verified.getIfPresent(name);
-        if (known != null && MessageDigest.isEqual(known.passwordMac(), mac)) {
-            return Optional.of(known.account());
+        Optional<Account> remembered = remembered(name, mac);
+        if (remembered.isPresent()) {
+            return remembered;
         }
-        Optional<Account> account = delegate.authenticate(login, password);
-        account.ifPresentOrElse(a -> verified.put(name, new Verified(mac, a)), () -> verified.invalidate(name));
-        return account;
+        String check = name + '\0' + HexFormat.of().formatHex(mac);
+        CompletableFuture<Optional<Account>> mine = new CompletableFuture<>();
+        CompletableFuture<Optional<Account>> running = checking.putIfAbsent(check, mine);
+        if (running != null) {
+            return running.join();
+        }
+        try {
+            // A check that ended between the look above and joining the map left its answer here.
+            Optional<Account> account = remembered(name, mac);
+            if (account.isEmpty()) {
+                account = delegate.authenticate(login, password);
+                account.ifPresentOrElse(a -> verified.put(name, new Verified(mac, a)), () -> verified.invalidate(name));
+            }
+            mine.complete(account);
+            return account;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            checking.remove(check, mine);
+        }
+    }
+
+    private Optional<Account> remembered(String name, byte[] mac) {
+        Verified known = verified.getIfPresent(name);
+        return known != null && MessageDigest.isEqual(known.passwordMac(), mac)
+                ? Optional.of(known.account())
+                : Optional.empty();
     }
 
     @Override

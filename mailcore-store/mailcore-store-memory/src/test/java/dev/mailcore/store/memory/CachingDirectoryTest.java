@@ -35,7 +35,7 @@ class CachingDirectoryTest extends DirectoryContract {
     }
 
     /** Counts the password checks that reach the real directory. */
-    private static final class CountingDirectory implements Directory {
+    private static class CountingDirectory implements Directory {
         final MemoryDirectory real;
         final AtomicInteger checks = new AtomicInteger();
 
@@ -112,6 +112,34 @@ class CachingDirectoryTest extends DirectoryContract {
         // new one reaches the directory, succeeds and replaces the entry.
         assertThat(cache.authenticate("alice", "new-secret".toCharArray())).isPresent();
         assertThat(cache.authenticate("alice", "secret".toCharArray())).isEmpty();
+    }
+
+    @Test
+    void manyLoginsAtOnceWithTheSameCredentialsCostOneCheck() throws Exception {
+        CountingDirectory slow = new CountingDirectory(counting.real) {
+            @Override
+            public Optional<Account> authenticate(String login, char[] password) {
+                try {
+                    // A slow hash, so that the logins below overlap.
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.authenticate(login, password);
+            }
+        };
+        CachingDirectory coalescing = new CachingDirectory(slow, Duration.ofMinutes(5));
+        List<Callable<Optional<Account>>> logins = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            logins.add(() -> coalescing.authenticate("alice", "secret".toCharArray()));
+        }
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Future<Optional<Account>> answer : threads.invokeAll(logins)) {
+                assertThat(answer.get()).isPresent();
+            }
+        }
+        // Whether a login joined the check under way or found its answer remembered, the directory checked once.
+        assertThat(slow.checks).hasValue(1);
     }
 
     @Test
