@@ -10,7 +10,7 @@ import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,9 +33,11 @@ final class AccountFeed implements Consumer<AccountChanged> {
     /** Streams per executor task beyond the first {@link #INLINE}. */
     private static final int SLICE = 1024;
 
-    private final String accountId;
+    private final String quotedAccountId;
     private final Executor executor;
-    private final Set<EventStream> streams = ConcurrentHashMap.newKeySet();
+    /** Copied on each change of the set, which is rare next to changes of the account: a fan-out reads it as is. */
+    private final Set<EventStream> streams = new CopyOnWriteArraySet<>();
+
     private volatile Subscription subscription;
 
     // Guarded by this.
@@ -43,7 +45,7 @@ final class AccountFeed implements Consumer<AccountChanged> {
     private boolean fanning;
 
     AccountFeed(String accountId, Executor executor) {
-        this.accountId = accountId;
+        this.quotedAccountId = EventSourceEndpoint.quoted(accountId);
         this.executor = executor;
     }
 
@@ -94,7 +96,7 @@ final class AccountFeed implements Consumer<AccountChanged> {
             Set<String> types = targets[i].types();
             if (!encoded.containsKey(types)) {
                 // Null when the change touches none of these types: those streams get nothing.
-                encoded.put(types, EventStream.encode(accountId, change, types));
+                encoded.put(types, EventStream.encode(quotedAccountId, change, types));
             }
             events[i] = encoded.get(types);
         }

@@ -13,7 +13,6 @@ import java.util.function.Consumer;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.Scheduler;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One open EventSource response (RFC 8620 §7.3), written without blocking and without a thread of its own.
@@ -35,7 +34,7 @@ final class EventStream implements Callback {
     /** A beat due within this much of now is sent now rather than rescheduled for the rest. */
     private static final long BEAT_SLACK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
-    private final String accountId;
+    private final String quotedAccountId;
     private final Set<String> types;
     private final boolean closeAfterState;
     private final Response response;
@@ -54,13 +53,13 @@ final class EventStream implements Callback {
     private Scheduler.Task beat;
 
     EventStream(
-            String accountId,
+            String quotedAccountId,
             Set<String> types,
             boolean closeAfterState,
             Response response,
             Callback completion,
             Consumer<EventStream> onEnd) {
-        this.accountId = accountId;
+        this.quotedAccountId = quotedAccountId;
         this.types = types;
         this.closeAfterState = closeAfterState;
         this.response = response;
@@ -101,7 +100,7 @@ final class EventStream implements Callback {
                 waitingState = event.slice();
             } else {
                 waitingChange = merged(waitingChange, change);
-                waitingState = encode(accountId, waitingChange, types);
+                waitingState = encode(quotedAccountId, waitingChange, types);
             }
         }
         pump();
@@ -214,9 +213,9 @@ final class EventStream implements Callback {
     }
 
     /** The {@code state} event of a change for the given types, or null when none of them changed. */
-    static ByteBuffer encode(String accountId, AccountChanged change, Set<String> types) {
-        ObjectNode stateChange = EventSourceEndpoint.stateChange(accountId, change, types);
-        if (EventSourceEndpoint.isEmpty(stateChange, accountId)) {
+    static ByteBuffer encode(String quotedAccountId, AccountChanged change, Set<String> types) {
+        String stateChange = EventSourceEndpoint.stateChange(quotedAccountId, change, types, false);
+        if (stateChange == null) {
             return null;
         }
         byte[] bytes = ("event: state\ndata: " + stateChange + "\n\n").getBytes(StandardCharsets.UTF_8);

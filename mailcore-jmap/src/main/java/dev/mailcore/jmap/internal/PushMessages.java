@@ -9,7 +9,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.mailcore.api.AccountChanged;
 import java.util.Optional;
 import java.util.Set;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The StateChange push message (RFC 8887 §4.3.5) of a change for one set of data types, made once for every WebSocket
@@ -28,13 +27,8 @@ final class PushMessages {
     /** The message text, or empty when the change touches none of {@code types} (empty stands for every type). */
     Optional<String> of(AccountChanged change, Set<String> types) {
         return made.get(new Key(change, types), key -> {
-            String accountId = change.account().value();
-            ObjectNode stateChange = EventSourceEndpoint.stateChange(accountId, change, types);
-            if (EventSourceEndpoint.isEmpty(stateChange, accountId)) {
-                return Optional.empty();
-            }
-            stateChange.put("pushState", Long.toString(change.modSeq()));
-            return Optional.of(stateChange.toString());
+            String quotedAccountId = EventSourceEndpoint.quoted(change.account().value());
+            return Optional.ofNullable(EventSourceEndpoint.stateChange(quotedAccountId, change, types, true));
         });
     }
 }
