@@ -40,18 +40,24 @@ final class EventStreams implements AutoCloseable {
     private final Selector selector;
     private final List<SocketChannel> channels = new ArrayList<>();
     private final Thread thread;
+    private final boolean spin;
     private volatile boolean closing;
 
-    private EventStreams(Selector selector, Listener listener) {
+    private EventStreams(Selector selector, boolean spin, Listener listener) {
         this.selector = selector;
+        this.spin = spin;
         this.thread = new Thread(() -> loop(listener), "event-streams");
         this.thread.setDaemon(true);
     }
 
-    /** Connects {@code count} streams and sends each the request; reading starts at once. */
-    static EventStreams open(Endpoint http, String target, String authorization, int count, Listener listener)
+    /**
+     * Connects {@code count} streams and sends each the request; reading starts at once. With {@code spin} the reading
+     * thread polls the selector instead of sleeping in it.
+     */
+    static EventStreams open(
+            Endpoint http, String target, String authorization, int count, boolean spin, Listener listener)
             throws IOException {
-        EventStreams streams = new EventStreams(Selector.open(), listener);
+        EventStreams streams = new EventStreams(Selector.open(), spin, listener);
         byte[] request = ("GET " + target + " HTTP/1.1\r\n"
                         + "Host: " + http.address().getHostAddress() + ":" + http.port() + "\r\n"
                         + "Authorization: " + authorization + "\r\n"
@@ -80,7 +86,12 @@ final class EventStreams implements AutoCloseable {
         ByteBuffer buffer = ByteBuffer.allocateDirect(64 * 1024);
         try {
             while (!closing) {
-                selector.select();
+                if (!spin) {
+                    selector.select();
+                } else if (selector.selectNow() == 0) {
+                    Thread.onSpinWait();
+                    continue;
+                }
                 for (SelectionKey key : selector.selectedKeys()) {
                     Stream stream = (Stream) key.attachment();
                     buffer.clear();

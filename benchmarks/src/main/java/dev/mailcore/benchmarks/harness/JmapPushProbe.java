@@ -17,7 +17,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * then delivers one message at a time over SMTP and times, for each delivery, the moment every stream has its
  * {@code state} event, from the flush of the final dot. Reports the first, the median and the last stream's
  * latency per delivery, as percentiles over the deliveries. One selector thread reads every stream
- * ({@link EventStreams}), so the client's own threads do not compete with the server for the cores.
+ * ({@link EventStreams}), so the client's own threads do not compete with the server for the cores. With
+ * {@code --reader spin} that thread polls instead of sleeping in {@code select}: on loopback the server's write then
+ * need not wake a sleeping reader, and the figures leave out the reader's own wake-ups, as with clients on other
+ * machines; it takes a core for itself.
  *
  * <pre>{@code
  * java -cp benchmarks/target/benchmarks.jar dev.mailcore.benchmarks.harness.JmapPushProbe \
@@ -70,6 +73,7 @@ public final class JmapPushProbe {
         int count = 1000;
         int warmup = 20;
         int runs = 200;
+        boolean spin = false;
         for (int i = 0; i + 1 < args.length; i += 2) {
             String value = args[i + 1];
             switch (args[i]) {
@@ -80,6 +84,13 @@ public final class JmapPushProbe {
                 case "--listeners" -> count = Integer.parseInt(value);
                 case "--warmup" -> warmup = Integer.parseInt(value);
                 case "--runs" -> runs = Integer.parseInt(value);
+                case "--reader" -> {
+                    if (!value.equals("spin") && !value.equals("sleep")) {
+                        System.err.println("--reader is spin or sleep");
+                        System.exit(2);
+                    }
+                    spin = value.equals("spin");
+                }
                 default -> {
                     System.err.println("unknown option " + args[i]);
                     System.exit(2);
@@ -88,14 +99,14 @@ public final class JmapPushProbe {
         }
         if (httpValue == null || smtpValue == null || user == null || password == null || args.length % 2 != 0) {
             System.err.println("usage: JmapPushProbe --http HOST:PORT --smtp HOST:PORT --user USER --password PASSWORD"
-                    + " [--listeners 1000] [--warmup 20] [--runs 200]");
+                    + " [--listeners 1000] [--warmup 20] [--runs 200] [--reader sleep|spin]");
             System.exit(2);
         }
         JmapPushProbe probe = new JmapPushProbe(Endpoint.parse(httpValue), Endpoint.parse(smtpValue), user, password);
-        System.exit(probe.run(count, warmup, runs) ? 0 : 1);
+        System.exit(probe.run(count, warmup, runs, spin) ? 0 : 1);
     }
 
-    private boolean run(int count, int warmup, int runs) throws Exception {
+    private boolean run(int count, int warmup, int runs, boolean spin) throws Exception {
         long opening = System.nanoTime();
         CountDownLatch open = new CountDownLatch(count);
         int[] lastRound = new int[count];
@@ -105,6 +116,7 @@ public final class JmapPushProbe {
                 "/jmap/eventsource?types=*&closeafter=no&ping=0",
                 authorization,
                 count,
+                spin,
                 new EventStreams.Listener() {
                     @Override
                     public void opened(int stream) {
