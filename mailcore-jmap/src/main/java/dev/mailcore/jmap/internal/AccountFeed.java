@@ -85,10 +85,23 @@ final class AccountFeed implements Consumer<AccountChanged> {
             }
             fanning = true;
         }
-        fanOut(change);
+        fanOutFrom(change);
     }
 
-    private void fanOut(AccountChanged change) {
+    /**
+     * Fans out {@code first}, then each change that came meanwhile for as long as this thread's writes finish last: a
+     * loop, so that a run of changes never deepens the stack. When a slice finishes last, its thread goes on instead.
+     */
+    private void fanOutFrom(AccountChanged first) {
+        for (AccountChanged change = first; change != null; change = next()) {
+            if (!fanOut(change)) {
+                return;
+            }
+        }
+    }
+
+    /** Writes {@code change} to every stream; true when the writes made on this thread were the last ones. */
+    private boolean fanOut(AccountChanged change) {
         EventStream[] targets = streams.toArray(EventStream[]::new);
         ByteBuffer[] events = new ByteBuffer[targets.length];
         Map<Set<String>, ByteBuffer> encoded = new HashMap<>();
@@ -105,8 +118,11 @@ final class AccountFeed implements Consumer<AccountChanged> {
         AtomicInteger running = new AtomicInteger(1 + slices);
         for (int s = 0; s < slices; s++) {
             int from = inline + s * SLICE;
-            Runnable slice =
-                    () -> write(change, targets, events, from, Math.min(from + SLICE, targets.length), running);
+            Runnable slice = () -> {
+                if (write(change, targets, events, from, Math.min(from + SLICE, targets.length), running)) {
+                    fanOutFrom(next());
+                }
+            };
             try {
                 executor.execute(slice);
             } catch (RejectedExecutionException e) {
@@ -114,10 +130,11 @@ final class AccountFeed implements Consumer<AccountChanged> {
                 slice.run();
             }
         }
-        write(change, targets, events, 0, inline, running);
+        return write(change, targets, events, 0, inline, running);
     }
 
-    private void write(
+    /** Offers the change to streams {@code from} to {@code to}; true when these were the fan-out's last writes. */
+    private boolean write(
             AccountChanged change,
             EventStream[] targets,
             ByteBuffer[] events,
@@ -127,21 +144,18 @@ final class AccountFeed implements Consumer<AccountChanged> {
         for (int i = from; i < to; i++) {
             targets[i].offer(change, events[i]);
         }
-        if (running.decrementAndGet() == 0) {
-            next();
-        }
+        return running.decrementAndGet() == 0;
     }
 
-    private void next() {
-        AccountChanged change;
+    /** The change that came during the fan-out just finished, or null when none did and the feed is idle again. */
+    private AccountChanged next() {
         synchronized (this) {
-            change = waiting;
+            AccountChanged change = waiting;
             waiting = null;
             if (change == null) {
                 fanning = false;
-                return;
             }
+            return change;
         }
-        fanOut(change);
     }
 }
