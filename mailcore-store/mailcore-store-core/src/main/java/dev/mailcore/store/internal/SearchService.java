@@ -16,6 +16,7 @@ import dev.mailcore.api.search.SortField;
 import dev.mailcore.api.search.SortKey;
 import dev.mailcore.api.search.ThreadAlgorithm;
 import dev.mailcore.api.search.ThreadNode;
+import dev.mailcore.api.spi.ArrivalOrder;
 import dev.mailcore.api.spi.EmailRecord;
 import dev.mailcore.api.spi.MessageRecord;
 import dev.mailcore.api.spi.MetadataReader;
@@ -210,10 +211,9 @@ public final class SearchService implements MessageSearch {
             return out;
         });
         List<SearchCandidate> matching = mailboxOnly ? candidates : filter(account, query, candidates, queries(false));
-        Comparator<SearchCandidate> newestFirst = Comparator.comparing(
-                        (SearchCandidate c) -> c.email().receivedAt())
-                .reversed()
-                .thenComparing(c -> c.email().id());
+        // The order emailsByArrival keeps, so searchEmailPage reads slices of this very list.
+        Comparator<SearchCandidate> newestFirst =
+                Comparator.comparing(SearchCandidate::email, ArrivalOrder.NEWEST_FIRST);
         matching.sort(
                 sort.isEmpty()
                         ? newestFirst

@@ -5,6 +5,7 @@
 package dev.mailcore.store.memory.internal;
 
 import dev.mailcore.api.EmailId;
+import dev.mailcore.api.spi.ArrivalOrder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,8 +22,7 @@ import java.util.TreeSet;
 final class Arrivals {
     private record Entry(Instant receivedAt, EmailId email) {}
 
-    private static final Comparator<Entry> NEWEST_FIRST =
-            Comparator.comparing(Entry::receivedAt).reversed().thenComparing(Entry::email);
+    private static final Comparator<Entry> NEWEST_FIRST = ArrivalOrder.by(Entry::receivedAt, Entry::email);
 
     private final TreeSet<Entry> entries = new TreeSet<>(NEWEST_FIRST);
 
